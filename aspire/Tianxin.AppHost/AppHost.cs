@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using Tianxin.AppHost;
+using Tianxin.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var infrastructure = PlatformInfrastructure.Add(builder, InfrastructureModeSelector.Select(builder), DataStorage.From(builder));
+// Shared by services and the dashboard's operator commands; set Tianxin:OpsKey to keep one across runs.
+var opsKey = builder.Configuration["Tianxin:OpsKey"] ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+var migrator = builder.AddProject<Projects.Tianxin_Migrator>("migrator")
+    .WaitFor(infrastructure.Postgres);
+
+var gateway = builder.AddProject<Projects.Tianxin_Gateway>("gateway")
+    .WithHttpHealthCheck("/health", endpointName: "http");
+
+var services = new ServiceWiring(builder, infrastructure, migrator, gateway, opsKey);
+services.Add<Projects.Tianxin_Registry>("registry");
+services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
+services.Add<Projects.Tianxin_Employment>("employment");
+services.Add<Projects.Tianxin_Relief>("relief");
+services.Add<Projects.Tianxin_Grievance>("grievance");
+
+builder.Build().Run();

@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using Tianxin.AppHost.Infrastructure;
+
+namespace Tianxin.AppHost;
+
+/// <summary>How every domain service joins the platform, so that each is wired the same way.</summary>
+internal sealed class ServiceWiring(
+    IDistributedApplicationBuilder builder,
+    PlatformInfrastructure infrastructure,
+    IResourceBuilder<ProjectResource> migrator,
+    IResourceBuilder<ProjectResource> gateway,
+    string opsKey)
+{
+    public IResourceBuilder<ProjectResource> Add<TProject>(string name) where TProject : IProjectMetadata, new()
+    {
+        var database = infrastructure.Database(name);
+        migrator.WithReference(database);
+
+        var service = builder.AddProject<TProject>(name)
+            .WithReference(database)
+            .WithReference(infrastructure.RabbitMq)
+            .WaitFor(infrastructure.Postgres)
+            .WaitFor(infrastructure.RabbitMqServer)
+            .WaitForCompletion(migrator)
+            .WithEnvironment("Tianxin__OpsKey", opsKey)
+            .WithHttpHealthCheck("/health", endpointName: "http")
+            .WithHttpCommand("/admin/messaging/error-queues/replay", "重放死信 Replay dead letters",
+                endpointName: "http",
+                commandOptions: new HttpCommandOptions
+                {
+                    Description = "Move every message in this service's _error queues back to the queue it failed on.",
+                    IconName = "ArrowRepeatAll",
+                    PrepareRequest = context =>
+                    {
+                        context.Request.Headers.Add("X-Ops-Key", opsKey);
+                        context.Request.Content = JsonContent.Create(new { });
+                        return Task.CompletedTask;
+                    },
+                });
+
+        gateway.WithReference(service);
+        return service;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.OpenApi;
+using Tianxin.BuildingBlocks.Messaging;
+using Tianxin.BuildingBlocks.Web;
+
+namespace Tianxin.BuildingBlocks.Hosting;
+
+/// <summary>Everything a domain service shares, so that its Program.cs only names what is its own.</summary>
+public static class PlatformServiceExtensions
+{
+    public static WebApplicationBuilder AddPlatformService(this WebApplicationBuilder builder, PlatformService service,
+        Action<MessagingBuilder>? messaging = null)
+    {
+        builder.AddServiceDefaults();
+        builder.AddNpgsqlDataSource(service.DatabaseConnectionName);
+        builder.AddMessaging(service.Name, messaging);
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton<ServiceInfoSource>();
+        builder.Services.AddGrpcDefaults();
+        builder.Services.AddValidation();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            // Front-end teams call services through the gateway, so the document names the gateway prefix.
+            document.Servers = [new OpenApiServer { Url = service.GatewayPrefix, Description = "Tianxin gateway" }];
+            document.Info.Title = service.DisplayName;
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication MapPlatformService(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapDefaultEndpoints();
+        app.MapGrpcDefaults();
+        app.MapOpenApi();
+        app.MapMessagingAdminApi();
+        app.MapGet("/info", (ServiceInfoSource info) => TypedResults.Ok(info.Describe()))
+            .WithTags("Service").WithSummary("Which service and build answered");
+        return app;
+    }
+}

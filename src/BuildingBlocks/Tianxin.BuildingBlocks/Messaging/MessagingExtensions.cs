@@ -1,0 +1,62 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Tianxin.BuildingBlocks.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string ConnectionName = "rabbitmq";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ with the transactional outbox (relay + LISTEN/NOTIFY wake-up), idempotent
+    /// inbox consumers, retries with back-off and the <c>_error</c> queue. Needs an <see cref="Npgsql.NpgsqlDataSource"/>
+    /// whose database holds the messaging migration, and the "rabbitmq" connection string (amqp:// URI).
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName,
+        Action<MessagingBuilder>? configure = null)
+    {
+        var messaging = new MessagingBuilder(serviceName);
+        configure?.Invoke(messaging);
+
+        var services = builder.Services;
+        services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section));
+        services.AddSingleton(new MessagingEndpoints(serviceName, messaging.Queues));
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxListener>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<ErrorQueues>();
+        services.TryAddTimeProvider();
+
+        var brokerUri = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' (amqp://…) is not configured.");
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(messaging.EndpointNames);
+            foreach (var consumer in messaging.Consumers)
+            {
+                bus.AddConsumer(consumer);
+            }
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                rabbit.Host(new Uri(brokerUri));
+                rabbit.UseMessageRetry(retry => retry.Exponential(options.RetryLimit, options.RetryMinInterval,
+                    options.RetryMaxInterval, options.RetryMinInterval));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

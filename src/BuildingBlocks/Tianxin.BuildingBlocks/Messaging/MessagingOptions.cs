@@ -1,0 +1,25 @@
+namespace Tianxin.BuildingBlocks.Messaging;
+
+/// <summary>Settings under "Messaging" in configuration; the defaults suit production.</summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary>Redeliveries of a failing message before it goes to its <c>_error</c> queue.</summary>
+    public int RetryLimit { get; set; } = 5;
+    public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Outbox rows claimed and published per relay round trip.</summary>
+    public int RelayBatchSize { get; set; } = 200;
+    /// <summary>How long one publish may wait for the broker before the row is retried later.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Safety net behind LISTEN/NOTIFY: the relay also looks every so often (and for retries that come due).</summary>
+    public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RelayMaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>Must outlast any redelivery: a message redelivered after its inbox row is gone would apply twice.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,19 @@
+namespace Tianxin.Gateway;
+
+/// <summary>Settings under "Gateway".</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>Services behind the gateway: REST at /api/&lt;name&gt;/…, gRPC at /tianxin.&lt;name&gt;.v1.*.</summary>
+    public string[] Services { get; set; } = ["registry", "rehabilitation", "employment", "relief", "grievance"];
+
+    /// <summary>Largest request body accepted (bulk imports of certificate holders are the big ones).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>A backend that says nothing for this long is reported as 504 / DEADLINE_EXCEEDED.</summary>
+    public TimeSpan BackendTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long to wait for a TCP connection to a backend before giving up (502 / UNAVAILABLE).</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,70 @@
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Tianxin.Gateway;
+
+/// <summary>
+/// When a backend cannot be reached or does not answer, YARP leaves an empty 502/503/504. Callers get
+/// instead a problem-details body (REST) or a gRPC status (UNAVAILABLE, DEADLINE_EXCEEDED) they can act on.
+/// </summary>
+public sealed class ProxyErrorResponder(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+        var error = context.GetForwarderErrorFeature();
+        if (error is null || context.Response.HasStarted || error.Error == ForwarderError.RequestCanceled)
+        {
+            return;
+        }
+
+        var status = StatusFor(error);
+        if (IsGrpc(context.Request))
+        {
+            // A "trailers-only" gRPC answer: HTTP 200 with the gRPC status in the headers.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = GrpcStatusFor(status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers["grpc-message"] = Uri.EscapeDataString(DetailFor(status));
+            return;
+        }
+
+        await Results.Problem(statusCode: status, title: TitleFor(status), detail: DetailFor(status)).ExecuteAsync(context);
+    }
+
+    private static bool IsGrpc(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static int StatusFor(IForwarderErrorFeature error) => error.Error switch
+    {
+        ForwarderError.RequestTimedOut => StatusCodes.Status504GatewayTimeout,
+        ForwarderError.NoAvailableDestinations => StatusCodes.Status503ServiceUnavailable,
+        ForwarderError.RequestBodyClient when error.Exception is BadHttpRequestException bad => bad.StatusCode,
+        ForwarderError.RequestBodyClient => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status502BadGateway,
+    };
+
+    private static int GrpcStatusFor(int httpStatus) => httpStatus switch
+    {
+        StatusCodes.Status504GatewayTimeout => 4, // DEADLINE_EXCEEDED
+        StatusCodes.Status413PayloadTooLarge => 8, // RESOURCE_EXHAUSTED
+        StatusCodes.Status400BadRequest => 3, // INVALID_ARGUMENT
+        _ => 14, // UNAVAILABLE
+    };
+
+    private static string TitleFor(int status) => status switch
+    {
+        StatusCodes.Status504GatewayTimeout => "服务响应超时 / The service did not answer in time",
+        StatusCodes.Status503ServiceUnavailable => "服务暂不可用 / The service is unavailable",
+        StatusCodes.Status413PayloadTooLarge => "请求体过大 / Request body too large",
+        StatusCodes.Status400BadRequest => "请求体无法读取 / The request body could not be read",
+        _ => "无法连接服务 / The service could not be reached",
+    };
+
+    private static string DetailFor(int status) => status switch
+    {
+        StatusCodes.Status504GatewayTimeout => "The backend service did not respond before the gateway's timeout. Retry later.",
+        StatusCodes.Status413PayloadTooLarge => "The request body exceeds the gateway's limit.",
+        StatusCodes.Status400BadRequest => "The gateway could not read the request body from the client.",
+        _ => "The backend service is down or restarting. Retry in a moment; the platform's operators are alerted by its health checks.",
+    };
+}

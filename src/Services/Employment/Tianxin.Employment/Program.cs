@@ -1,0 +1,10 @@
+using Tianxin.BuildingBlocks.Hosting;
+using Tianxin.Employment.Features.ServiceInfo;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformService(new PlatformService("employment", "就业托养 Employment and care"));
+
+var app = builder.Build();
+app.MapPlatformService();
+app.MapGrpcService<EmploymentGrpcService>();
+app.Run();

@@ -1,0 +1,10 @@
+using Tianxin.BuildingBlocks.Hosting;
+using Tianxin.Relief.Features.ServiceInfo;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"));
+
+var app = builder.Build();
+app.MapPlatformService();
+app.MapGrpcService<ReliefGrpcService>();
+app.Run();

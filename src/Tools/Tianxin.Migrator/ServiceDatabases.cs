@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Tianxin.BuildingBlocks.Persistence;
+
+namespace Tianxin.Migrator;
+
+public sealed record ServiceDatabase(string Name)
+{
+    public string ConnectionName => Name + "-db";
+
+    /// <summary>The shared messaging tables first, then the service's own scripts.</summary>
+    public IEnumerable<MigrationScripts> Scripts =>
+        [MigrationScripts.Messaging, new MigrationScripts(typeof(ServiceDatabase).Assembly, Name + ".")];
+}
+
+public static class ServiceDatabases
+{
+    public static IReadOnlyList<ServiceDatabase> All { get; } =
+        new[] { "registry", "rehabilitation", "employment", "relief", "grievance" }.Select(name => new ServiceDatabase(name)).ToList();
+
+    public static async Task MigrateWithRetryAsync(ServiceDatabase database, string connectionString, ILogger logger)
+    {
+        // PostgreSQL reports healthy a moment before it accepts every connection: give it a short while.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await DatabaseMigrator.MigrateAsync(connectionString, database.Scripts);
+                logger.LogInformation("Database {Database} is up to date", database.Name);
+                return;
+            }
+            catch (NpgsqlException e) when (attempt < 30 && e.IsTransient)
+            {
+                logger.LogWarning("PostgreSQL not ready for {Database} ({Message}); retrying", database.Name, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+}
