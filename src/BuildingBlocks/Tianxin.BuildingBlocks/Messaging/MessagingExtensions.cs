@@ -24,12 +24,6 @@ public static class MessagingExtensions
         var services = builder.Services;
         services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section));
         services.AddSingleton(new MessagingEndpoints(serviceName, messaging.Queues));
-        services.AddSingleton<Outbox>();
-        services.AddSingleton<OutboxSignal>();
-        services.AddHostedService<OutboxListener>();
-        services.AddHostedService<OutboxRelay>();
-        services.AddSingleton<ErrorQueues>();
-        services.TryAddTimeProvider();
 
         var brokerUri = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' (amqp://…) is not configured.");
@@ -49,6 +43,15 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        // The relay starts after the bus, and the bus only once its queues are bound: an event published
+        // before its consumers' queues exist would be dropped by the broker.
+        services.AddOptions<MassTransitHostOptions>().Configure(host => host.WaitUntilStarted = true);
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxListener>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<ErrorQueues>();
+        services.TryAddTimeProvider();
         return builder;
     }
 
