@@ -24,8 +24,6 @@ public static class GatewayRoutes
             RouteId = $"{service}-grpc",
             ClusterId = service,
             Match = new RouteMatch { Path = $"/tianxin.{service}.v1.{{grpcService}}/{{method}}" },
-            // gRPC deadlines are the client's to set; the gateway must not cut a long call short.
-            Timeout = TimeSpan.FromMinutes(10),
         }),
     ];
 

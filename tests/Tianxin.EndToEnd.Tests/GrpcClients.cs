@@ -1,0 +1,22 @@
+using Grpc.Net.Client;
+using Tianxin.Protos.Common.V1;
+
+namespace Tianxin.EndToEnd.Tests;
+
+/// <summary>The generated client of each service, called the way a partner agency would.</summary>
+public static class GrpcClients
+{
+    public static async Task<ServiceInfo> GetServiceInfoAsync(GrpcChannel channel, string service)
+    {
+        var request = new GetServiceInfoRequest();
+        return service switch
+        {
+            "registry" => await new Protos.Registry.V1.RegistryService.RegistryServiceClient(channel).GetServiceInfoAsync(request),
+            "rehabilitation" => await new Protos.Rehabilitation.V1.RehabilitationService.RehabilitationServiceClient(channel).GetServiceInfoAsync(request),
+            "employment" => await new Protos.Employment.V1.EmploymentService.EmploymentServiceClient(channel).GetServiceInfoAsync(request),
+            "relief" => await new Protos.Relief.V1.ReliefService.ReliefServiceClient(channel).GetServiceInfoAsync(request),
+            "grievance" => await new Protos.Grievance.V1.GrievanceService.GrievanceServiceClient(channel).GetServiceInfoAsync(request),
+            _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
+        };
+    }
+}

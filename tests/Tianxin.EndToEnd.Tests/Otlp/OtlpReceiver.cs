@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tianxin.EndToEnd.Tests.Otlp;
+
+public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string ParentSpanId, string Name);
+
+/// <summary>
+/// An OTLP/HTTP (protobuf) endpoint the platform's processes export to during the tests, standing in
+/// for the dashboard, which the testing builder turns off.
+/// </summary>
+public sealed class OtlpReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
+
+    private OtlpReceiver(WebApplication app) => _app = app;
+
+    public IReadOnlyCollection<ReceivedSpan> Spans => _spans;
+
+    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    public static async Task<OtlpReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var receiver = new OtlpReceiver(app);
+        app.MapPost("/v1/traces", receiver.ReceiveAsync);
+        app.MapPost("/v1/{signal}", () => Results.Ok());
+        await app.StartAsync();
+        return receiver;
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        var export = ExportTraceServiceRequest.Parser.ParseFrom(body.ToArray());
+        foreach (var resource in export.ResourceSpans)
+        {
+            var service = resource.Resource?.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value?.StringValue ?? "?";
+            foreach (var span in resource.ScopeSpans.SelectMany(scope => scope.Spans))
+            {
+                _spans.Enqueue(new ReceivedSpan(service, Convert.ToHexStringLower(span.TraceId.Span),
+                    Convert.ToHexStringLower(span.SpanId.Span), Convert.ToHexStringLower(span.ParentSpanId.Span), span.Name));
+            }
+        }
+        return Results.Ok();
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}

@@ -1,0 +1,62 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Grpc.Net.Client;
+using Tianxin.EndToEnd.Tests.Otlp;
+
+namespace Tianxin.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform from its AppHost, on throwaway data with the Debian PostgreSQL and RabbitMQ, the
+/// dashboard off and every process exporting telemetry to <see cref="Otlp"/>.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly string[] Services = ["registry", "rehabilitation", "employment", "relief", "grievance"];
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    public DistributedApplication App { get; private set; } = null!;
+    public OtlpReceiver Otlp { get; private set; } = null!;
+    public HttpClient Gateway { get; private set; } = null!;
+    public GrpcChannel GatewayGrpc { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Otlp = await OtlpReceiver.StartAsync();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Tianxin_AppHost>(
+            ["--Infrastructure=executables", "--Tianxin:Data=ephemeral"],
+            (app, _) => app.DisableDashboard = true);
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Otlp.Url)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
+        }
+
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(timeout.Token);
+        foreach (var resource in Services.Append("gateway"))
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+
+        Gateway = new HttpClient { BaseAddress = App.GetEndpoint("gateway", "http") };
+        GatewayGrpc = GrpcChannel.ForAddress(App.GetEndpoint("gateway", "grpc"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        GatewayGrpc.Dispose();
+        Gateway.Dispose();
+        await App.DisposeAsync();
+        await Otlp.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

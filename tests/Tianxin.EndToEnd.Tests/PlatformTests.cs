@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Grpc.Core;
+using Tianxin.Protos.Common.V1;
+using Tianxin.Testing;
+
+namespace Tianxin.EndToEnd.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class PlatformTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task The_migrator_created_every_service_database_and_finished()
+    {
+        var migrator = await platform.App.ResourceNotifications.WaitForResourceAsync("migrator",
+            e => e.Snapshot.State?.Text == KnownResourceStates.Finished);
+        Assert.Equal(0, migrator.Snapshot.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Each_service_answers_rest_health_and_info_through_the_gateway(string service)
+    {
+        var health = await platform.Gateway.GetFromJsonAsync<HealthAnswer>($"/api/{service}/health");
+        var info = await platform.Gateway.GetFromJsonAsync<InfoAnswer>($"/api/{service}/info");
+
+        Assert.Equal("Healthy", health!.Status);
+        Assert.Equal(service, info!.Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Each_service_answers_grpc_through_the_gateway(string service)
+    {
+        var info = await GrpcClients.GetServiceInfoAsync(platform.GatewayGrpc, service);
+
+        Assert.Equal(service, info.Name);
+        Assert.False(string.IsNullOrEmpty(info.DisplayName));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Each_service_publishes_its_openapi_document_through_the_gateway(string service)
+    {
+        var document = await platform.Gateway.GetStringAsync($"/api/{service}/openapi/v1.json");
+
+        Assert.Contains($"\"url\": \"/api/{service}\"", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_lists_every_service()
+    {
+        var page = await platform.Gateway.GetStringAsync("/docs/");
+
+        // Scalar resolves these against the site root: /api/<service>/openapi/v1.json.
+        Assert.All(PlatformFixture.Services, service => Assert.Contains($"\"url\":\"api/{service}/openapi/v1.json\"", page, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task One_trace_spans_the_gateway_and_the_service()
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/registry/info");
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+
+        using var response = await platform.Gateway.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+
+        await Wait.UntilAsync(() => Task.FromResult(SpansOf(traceId).Select(s => s.Service).Distinct().Count() >= 2),
+            TimeSpan.FromSeconds(30), () => "Spans of the trace: " + string.Join(", ", SpansOf(traceId).Select(s => $"{s.Service}:{s.Name}")));
+        var spans = SpansOf(traceId);
+        var gatewaySpanIds = spans.Where(s => s.Service == "gateway").Select(s => s.SpanId).ToHashSet();
+        Assert.Contains(spans, s => s.Service == "registry" && gatewaySpanIds.Contains(s.ParentSpanId));
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_a_problem_details_404()
+    {
+        using var response = await platform.Gateway.GetAsync("/api/nowhere/at-all");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_problem_details_400_that_says_what_is_wrong()
+    {
+        using var body = new StringContent("{\"queue\": ", Encoding.UTF8, "application/json");
+        using var response = await platform.Gateway.PostAsync("/api/registry/admin/messaging/error-queues/replay", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemAnswer>();
+        Assert.Contains("JSON", problem!.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_content_type_is_a_problem_details_415()
+    {
+        using var body = new StringContent("queue=x", Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await platform.Gateway.PostAsync("/api/registry/admin/messaging/error-queues/replay", body);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_by_the_gateway_with_problem_details()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/registry/admin/messaging/error-queues/replay")
+        {
+            Content = new ByteArrayContent(new byte[33 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } },
+        };
+        // Without 100-continue the client would still be sending when the gateway answers and closes.
+        request.Headers.ExpectContinue = true;
+        using var response = await platform.Gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_unknown_grpc_method_is_unimplemented()
+    {
+        var call = platform.GatewayGrpc.CreateCallInvoker().AsyncUnaryCall(
+            new Method<GetServiceInfoRequest, ServiceInfo>(MethodType.Unary, "tianxin.registry.v1.RegistryService", "NoSuchMethod",
+                Marshallers.Create(r => Google.Protobuf.MessageExtensions.ToByteArray(r), GetServiceInfoRequest.Parser.ParseFrom),
+                Marshallers.Create(r => Google.Protobuf.MessageExtensions.ToByteArray(r), ServiceInfo.Parser.ParseFrom)),
+            null, new CallOptions(), new GetServiceInfoRequest());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Operator_endpoints_refuse_callers_without_the_ops_key()
+    {
+        using var response = await platform.Gateway.GetAsync("/api/registry/admin/messaging/outbox");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    public static TheoryData<string> Services() => new(PlatformFixture.Services);
+
+    private List<Otlp.ReceivedSpan> SpansOf(string traceId) => platform.Otlp.Spans.Where(s => s.TraceId == traceId).ToList();
+
+    private sealed record HealthAnswer(string Status);
+
+    private sealed record InfoAnswer(string Name, string DisplayName);
+
+    private sealed record ProblemAnswer(int Status, string Title, string Detail);
+}
