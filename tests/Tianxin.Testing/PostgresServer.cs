@@ -31,7 +31,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>A new database with the given migrations applied; names are unique per call.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix, params MigrationScripts[] migrations)
     {
-        var connectionString = ConnectionString($"{prefix}_{Guid.NewGuid():N}"[..40]);
+        var connectionString = ConnectionString($"{prefix}_{Guid.NewGuid():N}");
         await DatabaseMigrator.MigrateAsync(connectionString, migrations);
         return connectionString;
     }

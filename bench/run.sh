@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Benchmarks that print figures (see bench/README.md). Run through ./tianxin bench, which installs
+# PostgreSQL and RabbitMQ first. Needs wrk, h2load (nghttp2-client) and nginx: installed when missing.
+#   bench/run.sh [seconds per round] [rounds]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DURATION="${1:-10}"
+ROUNDS="${2:-3}"
+WORK="$(mktemp -d /tmp/tianxin-bench.XXXXXX)"
+PIDS=()
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null || MISSING+=("$2"); }
+MISSING=()
+need wrk wrk; need h2load nghttp2-client; need nginx nginx-light
+if ((${#MISSING[@]})); then
+  [[ "$(id -u)" == 0 ]] && SUDO="" || SUDO=sudo
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >/dev/null
+fi
+
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "== building (Release)"
+for project in src/Services/Registry/Tianxin.Registry src/Gateway/Tianxin.Gateway src/Tools/Tianxin.Migrator bench/Tianxin.Benchmarks; do
+  dotnet build "$project" -c Release --verbosity quiet --nologo >/dev/null
+done
+bin() { echo "$ROOT/$1/bin/Release/net10.0"; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() { local i; for i in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "not up: $1" >&2; return 1; }
+
+PG_PORT=$(free_port); AMQP_PORT=$(free_port)
+PGPORT=$PG_PORT bash infra/postgres.sh >"$WORK/pg.log" 2>&1 & PIDS+=($!)
+RABBITMQ_NODE_PORT=$AMQP_PORT RABBITMQ_DIST_PORT=$(free_port) ERL_EPMD_PORT=$(free_port) bash infra/rabbitmq.sh >"$WORK/rabbit.log" 2>&1 & PIDS+=($!)
+for i in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && break; sleep 0.5; done
+for i in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$AMQP_PORT") 2>/dev/null && break; sleep 0.5; done
+
+# Configuration keys with "-" cannot be exported by bash: they are handed to each process with env.
+REGISTRY_DB="ConnectionStrings__registry-db=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=registry"
+export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
+env "$REGISTRY_DB" dotnet "$(bin src/Tools/Tianxin.Migrator)/Tianxin.Migrator.dll" >"$WORK/migrator.log" 2>&1
+
+# Services run as they would in production: Release, Production environment, their own appsettings.
+(cd "$(bin src/Services/Registry/Tianxin.Registry)" && exec env ASPNETCORE_ENVIRONMENT=Production \
+  "$REGISTRY_DB" \
+  Kestrel__Endpoints__http__Url=http://127.0.0.1:15110 Kestrel__Endpoints__grpc__Url=http://127.0.0.1:15111 \
+  dotnet Tianxin.Registry.dll >"$WORK/registry.log" 2>&1) & PIDS+=($!)
+(cd "$(bin src/Gateway/Tianxin.Gateway)" && exec env ASPNETCORE_ENVIRONMENT=Production \
+  services__registry__grpc__0=http://127.0.0.1:15111 \
+  Kestrel__Endpoints__http__Url=http://127.0.0.1:15080 Kestrel__Endpoints__grpc__Url=http://127.0.0.1:15081 \
+  dotnet Tianxin.Gateway.dll >"$WORK/gateway.log" 2>&1) & PIDS+=($!)
+
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fcgi; uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;
+  upstream registry { server 127.0.0.1:15110; keepalive 64; }
+  server {
+    listen 127.0.0.1:15090;
+    location / { proxy_pass http://registry; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" & PIDS+=($!)
+
+wait_http http://127.0.0.1:15110/info; wait_http http://127.0.0.1:15080/api/registry/info; wait_http http://127.0.0.1:15090/info
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+declare -A RPS P50 P99
+rest_round() { # name url
+  local out; out="$(wrk -t2 -c64 -d"${DURATION}s" --latency "$2")"
+  RPS[$1]+="$(awk '/Requests\/sec/ {print $2}' <<<"$out") "
+  P50[$1]+="$(awk '$1=="50%" {print $2}' <<<"$out") "
+  P99[$1]+="$(awk '$1=="99%" {print $2}' <<<"$out") "
+}
+echo "== REST GET /info (small in-memory answer), wrk -t2 -c64, ${DURATION}s x ${ROUNDS} rounds, alternating"
+for url in http://127.0.0.1:15110/info http://127.0.0.1:15080/api/registry/info http://127.0.0.1:15090/info; do wrk -t1 -c8 -d2s "$url" >/dev/null; done
+for round in $(seq 1 "$ROUNDS"); do
+  rest_round direct http://127.0.0.1:15110/info
+  rest_round gateway http://127.0.0.1:15080/api/registry/info
+  rest_round nginx http://127.0.0.1:15090/info
+done
+direct=$(tr ' ' '\n' <<<"${RPS[direct]}" | grep . | median)
+for name in direct gateway nginx; do
+  rps=$(tr ' ' '\n' <<<"${RPS[$name]}" | grep . | median)
+  printf '  %-8s %9.0f req/s (median)  %5.2fx direct   latency p50 [%s] p99 [%s]\n' "$name" "$rps" "$(awk -v a="$rps" -v b="$direct" 'BEGIN {print a / b}')" "${P50[$name]% }" "${P99[$name]% }"
+done
+
+printf '\x00\x00\x00\x00\x00' >"$WORK/empty.grpc"
+grpc_round() { # url
+  h2load -n 60000 -c 8 -m 16 -t 2 -d "$WORK/empty.grpc" -H 'content-type: application/grpc' -H 'te: trailers' "$1" \
+    | awk '/^finished in/ {gsub(",", "", $4); print $4}'
+}
+echo "== gRPC unary GetServiceInfo, h2load -c8 -m16, 60000 calls x ${ROUNDS} rounds, alternating"
+GRPC_DIRECT=(); GRPC_GATEWAY=()
+path=/tianxin.registry.v1.RegistryService/GetServiceInfo
+for round in $(seq 1 "$ROUNDS"); do
+  GRPC_DIRECT+=("$(grpc_round "http://127.0.0.1:15111$path")")
+  GRPC_GATEWAY+=("$(grpc_round "http://127.0.0.1:15081$path")")
+done
+gd=$(printf '%s\n' "${GRPC_DIRECT[@]}" | median); gg=$(printf '%s\n' "${GRPC_GATEWAY[@]}" | median)
+printf '  direct   %9.0f req/s (median)\n  gateway  %9.0f req/s (median)  %5.2fx direct\n' "$gd" "$gg" "$(awk -v a="$gg" -v b="$gd" 'BEGIN {print a / b}')"
+
+echo "== outbox relay (real PostgreSQL and RabbitMQ)"
+dotnet "$(bin bench/Tianxin.Benchmarks)/Tianxin.Benchmarks.dll" 20000 20
