@@ -1,0 +1,121 @@
+using Tianxin.BuildingBlocks.PersonalData;
+
+namespace Tianxin.BuildingBlocks.Tests;
+
+public sealed class ResidentIdNumberTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 29);
+
+    [Theory]
+    [InlineData("11010519491231002X", 1949, 12, 31, Sex.Female)] // the standard's own example
+    [InlineData("440524188001010014", 1880, 1, 1, Sex.Male)]    // (born 1880: rejected below as before 1900)
+    public void The_standards_examples_have_the_right_check_character(string number, int year, int month, int day, Sex sex)
+    {
+        Assert.Equal(number[17], ResidentIdNumber.CheckCharacterOf(number.AsSpan(0, 17)));
+        var parsed = ResidentIdNumber.Parse(number, Today);
+        if (year >= 1900)
+        {
+            Assert.True(parsed.IsValid, parsed.Message);
+            Assert.Equal(new DateOnly(year, month, day), parsed.Number!.BirthDate);
+            Assert.Equal(sex, parsed.Number.Sex);
+        }
+        else
+        {
+            Assert.Equal(IdNumberError.BirthDateOutOfRange, parsed.Error);
+        }
+    }
+
+    [Fact]
+    public void A_lower_case_x_is_read_as_the_check_character_X()
+    {
+        var parsed = ResidentIdNumber.Parse("11010519491231002x", Today);
+
+        Assert.True(parsed.IsValid);
+        Assert.Equal("11010519491231002X", parsed.Number!.Value);
+    }
+
+    [Fact]
+    public void Masking_keeps_the_region_and_the_last_four_characters()
+    {
+        var number = ResidentIdNumber.Parse(Generate(new Random(1), new DateOnly(1980, 5, 17), "430103"), Today).Number!;
+
+        Assert.Matches(@"^430103\*{8}\d{3}[\dX]$", number.Masked);
+        Assert.Equal(number.Masked, number.ToString());
+    }
+
+    [Theory]
+    [InlineData("43010320270101001", IdNumberError.Length)]
+    [InlineData("4301032027010100123", IdNumberError.Length)]
+    [InlineData("43010319800230001X", IdNumberError.BirthDate)]        // 30 February
+    [InlineData("430103198013010010", IdNumberError.BirthDate)]        // month 13
+    [InlineData("43010318991231001X", IdNumberError.BirthDateOutOfRange)]
+    [InlineData("4301032A8001010010", IdNumberError.Characters)]
+    [InlineData("030103198001010010", IdNumberError.Region)]
+    [InlineData("430103198001010010", IdNumberError.CheckCharacter)]
+    public void Impossible_numbers_are_rejected_with_the_reason(string number, IdNumberError expected)
+    {
+        var parsed = ResidentIdNumber.Parse(number, Today);
+
+        Assert.False(parsed.IsValid);
+        Assert.Equal(expected, parsed.Error);
+        Assert.Contains(" / ", parsed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_birth_date_after_today_is_rejected()
+    {
+        var tomorrow = Generate(new Random(2), Today.AddDays(1), "430103");
+
+        Assert.Equal(IdNumberError.BirthDateOutOfRange, ResidentIdNumber.Parse(tomorrow, Today).Error);
+        Assert.True(ResidentIdNumber.Parse(Generate(new Random(2), Today, "430103"), Today).IsValid);
+    }
+
+    [Fact]
+    public void Every_single_character_change_of_a_valid_number_is_rejected()
+    {
+        var random = new Random(11643);
+        for (var sample = 0; sample < 300; sample++)
+        {
+            var valid = Generate(random, RandomBirthDate(random), "430103");
+            for (var position = 0; position < 18; position++)
+            {
+                foreach (var replacement in "0123456789X")
+                {
+                    if (replacement == valid[position])
+                    {
+                        continue;
+                    }
+                    var changed = valid[..position] + replacement + valid[(position + 1)..];
+                    Assert.False(ResidentIdNumber.Parse(changed, Today).IsValid, $"{changed} (from {valid}) was accepted");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_swap_of_two_adjacent_different_characters_is_rejected()
+    {
+        var random = new Random(7064);
+        for (var sample = 0; sample < 300; sample++)
+        {
+            var valid = Generate(random, RandomBirthDate(random), "430103");
+            for (var position = 0; position < 17; position++)
+            {
+                if (valid[position] == valid[position + 1])
+                {
+                    continue;
+                }
+                var swapped = valid[..position] + valid[position + 1] + valid[position] + valid[(position + 2)..];
+                Assert.False(ResidentIdNumber.Parse(swapped, Today).IsValid, $"{swapped} (from {valid}) was accepted");
+            }
+        }
+    }
+
+    private static DateOnly RandomBirthDate(Random random) => new DateOnly(1920, 1, 1).AddDays(random.Next(0, 38_000));
+
+    private static string Generate(Random random, DateOnly birthDate, string region)
+    {
+        var first17 = region + birthDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + random.Next(0, 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+        return first17 + ResidentIdNumber.CheckCharacterOf(first17);
+    }
+}
