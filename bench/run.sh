@@ -28,7 +28,7 @@ fi
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo "== building (Release)"
-for project in src/Services/Registry/Tianxin.Registry src/Gateway/Tianxin.Gateway src/Tools/Tianxin.Migrator bench/Tianxin.Benchmarks; do
+for project in src/Services/Registry/Tianxin.Registry src/Services/Identity/Tianxin.Identity src/Gateway/Tianxin.Gateway src/Tools/Tianxin.Migrator bench/Tianxin.Benchmarks; do
   dotnet build "$project" -c Release --verbosity quiet --nologo >/dev/null
 done
 bin() { echo "$ROOT/$1/bin/Release/net10.0"; }
@@ -44,8 +44,14 @@ for i in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$AMQP_PORT") 2>/dev/null 
 
 # Configuration keys with "-" cannot be exported by bash: they are handed to each process with env.
 REGISTRY_DB="ConnectionStrings__registry-db=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=registry"
+IDENTITY_DB="ConnectionStrings__identity-db=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=identity"
 export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
-env "$REGISTRY_DB" dotnet "$(bin src/Tools/Tianxin.Migrator)/Tianxin.Migrator.dll" >"$WORK/migrator.log" 2>&1
+export Identity__Issuer=http://127.0.0.1:15080/
+env "$REGISTRY_DB" "$IDENTITY_DB" dotnet "$(bin src/Tools/Tianxin.Migrator)/Tianxin.Migrator.dll" >"$WORK/migrator.log" 2>&1
+
+# The identity service runs in Development for its demo partner clients; the bench calls as one of them.
+(cd "$(bin src/Services/Identity/Tianxin.Identity)" && exec env ASPNETCORE_ENVIRONMENT=Development "$IDENTITY_DB" \
+  Kestrel__Endpoints__http__Url=http://127.0.0.1:15100 dotnet Tianxin.Identity.dll >"$WORK/identity.log" 2>&1) & PIDS+=($!)
 
 # Services run as they would in production: Release, Production environment, their own appsettings.
 (cd "$(bin src/Services/Registry/Tianxin.Registry)" && exec env ASPNETCORE_ENVIRONMENT=Production \
@@ -53,7 +59,8 @@ env "$REGISTRY_DB" dotnet "$(bin src/Tools/Tianxin.Migrator)/Tianxin.Migrator.dl
   Kestrel__Endpoints__http__Url=http://127.0.0.1:15110 Kestrel__Endpoints__grpc__Url=http://127.0.0.1:15111 \
   dotnet Tianxin.Registry.dll >"$WORK/registry.log" 2>&1) & PIDS+=($!)
 (cd "$(bin src/Gateway/Tianxin.Gateway)" && exec env ASPNETCORE_ENVIRONMENT=Production \
-  services__registry__grpc__0=http://127.0.0.1:15111 \
+  services__registry__grpc__0=http://127.0.0.1:15111 services__identity__http__0=http://127.0.0.1:15100 \
+  Gateway__RequestsPerClientPerSecond=0 \
   Kestrel__Endpoints__http__Url=http://127.0.0.1:15080 Kestrel__Endpoints__grpc__Url=http://127.0.0.1:15081 \
   dotnet Tianxin.Gateway.dll >"$WORK/gateway.log" 2>&1) & PIDS+=($!)
 
@@ -77,18 +84,24 @@ http {
 NGINX
 nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" & PIDS+=($!)
 
-wait_http http://127.0.0.1:15110/info; wait_http http://127.0.0.1:15080/api/registry/info; wait_http http://127.0.0.1:15090/info
+wait_http http://127.0.0.1:15110/alive; wait_http http://127.0.0.1:15100/health; wait_http http://127.0.0.1:15080/health
+TOKEN="$(curl -fsS -d grant_type=client_credentials -d client_id=rehab-institution-1 -d client_secret=rehab-institution-1-demo-secret \
+  http://127.0.0.1:15080/connect/token | grep -o '"access_token": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
+AUTH="Authorization: Bearer $TOKEN"
+for url in http://127.0.0.1:15110/info http://127.0.0.1:15080/api/registry/info http://127.0.0.1:15090/info; do
+  curl -fsS -o /dev/null -H "$AUTH" "$url" || { echo "not answering with a token: $url" >&2; exit 1; }
+done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 declare -A RPS P50 P99
 rest_round() { # name url
-  local out; out="$(wrk -t2 -c64 -d"${DURATION}s" --latency "$2")"
+  local out; out="$(wrk -t2 -c64 -d"${DURATION}s" --latency -H "$AUTH" "$2")"
   RPS[$1]+="$(awk '/Requests\/sec/ {print $2}' <<<"$out") "
   P50[$1]+="$(awk '$1=="50%" {print $2}' <<<"$out") "
   P99[$1]+="$(awk '$1=="99%" {print $2}' <<<"$out") "
 }
-echo "== REST GET /info (small in-memory answer), wrk -t2 -c64, ${DURATION}s x ${ROUNDS} rounds, alternating"
-for url in http://127.0.0.1:15110/info http://127.0.0.1:15080/api/registry/info http://127.0.0.1:15090/info; do wrk -t1 -c8 -d2s "$url" >/dev/null; done
+echo "== REST GET /info (small in-memory answer, partner token validated by gateway and service), wrk -t2 -c64, ${DURATION}s x ${ROUNDS} rounds, alternating"
+for url in http://127.0.0.1:15110/info http://127.0.0.1:15080/api/registry/info http://127.0.0.1:15090/info; do wrk -t1 -c8 -d2s -H "$AUTH" "$url" >/dev/null; done
 for round in $(seq 1 "$ROUNDS"); do
   rest_round direct http://127.0.0.1:15110/info
   rest_round gateway http://127.0.0.1:15080/api/registry/info
@@ -102,7 +115,7 @@ done
 
 printf '\x00\x00\x00\x00\x00' >"$WORK/empty.grpc"
 grpc_round() { # url
-  h2load -n 60000 -c 8 -m 16 -t 2 -d "$WORK/empty.grpc" -H 'content-type: application/grpc' -H 'te: trailers' "$1" \
+  h2load -n 60000 -c 8 -m 16 -t 2 -d "$WORK/empty.grpc" -H 'content-type: application/grpc' -H 'te: trailers' -H "$AUTH" "$1" \
     | awk '/^finished in/ {gsub(",", "", $4); print $4}'
 }
 echo "== gRPC unary GetServiceInfo, h2load -c8 -m16, 60000 calls x ${ROUNDS} rounds, alternating"

@@ -13,8 +13,22 @@ var migrator = builder.AddProject<Projects.Tianxin_Migrator>("migrator")
 
 var gateway = builder.AddProject<Projects.Tianxin_Gateway>("gateway")
     .WithHttpHealthCheck("/health", endpointName: "http");
+// Tokens name the gateway's public address as their issuer: that is where callers get them.
+var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
+gateway.WithEnvironment("Identity__Issuer", issuer);
 
-var services = new ServiceWiring(builder, infrastructure, migrator, gateway, opsKey);
+var identityDb = infrastructure.Database("identity");
+migrator.WithReference(identityDb);
+var identity = builder.AddProject<Projects.Tianxin_Identity>("identity")
+    .WithReference(identityDb)
+    .WaitFor(infrastructure.Postgres)
+    .WaitForCompletion(migrator)
+    .WithEnvironment("Identity__Issuer", issuer)
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+    .WithHttpHealthCheck("/health", endpointName: "http");
+gateway.WithReference(identity);
+
+var services = new ServiceWiring(builder, infrastructure, migrator, gateway, opsKey, issuer);
 services.Add<Projects.Tianxin_Registry>("registry");
 services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
 services.Add<Projects.Tianxin_Employment>("employment");

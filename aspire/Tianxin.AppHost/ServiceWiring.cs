@@ -9,7 +9,8 @@ internal sealed class ServiceWiring(
     PlatformInfrastructure infrastructure,
     IResourceBuilder<ProjectResource> migrator,
     IResourceBuilder<ProjectResource> gateway,
-    string opsKey)
+    string opsKey,
+    ReferenceExpression issuer)
 {
     public IResourceBuilder<ProjectResource> Add<TProject>(string name) where TProject : IProjectMetadata, new()
     {
@@ -23,6 +24,8 @@ internal sealed class ServiceWiring(
             .WaitFor(infrastructure.RabbitMqServer)
             .WaitForCompletion(migrator)
             .WithEnvironment("Tianxin__OpsKey", opsKey)
+            .WithEnvironment("Identity__Issuer", issuer)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithHttpHealthCheck("/health", endpointName: "http")
             .WithHttpCommand("/admin/messaging/error-queues/replay", "重放死信 Replay dead letters",
                 endpointName: "http",

@@ -37,17 +37,18 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Health endpoints answer in every environment: the AppHost, the gateway and ops all rely on them,
-    /// and they reveal nothing but status.
+    /// Health endpoints answer in every environment and without a token: the AppHost, the gateway and
+    /// ops all rely on them, and they reveal nothing but status.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("live"),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -28,8 +28,9 @@ public static class GrpcDefaults
 
     public static IEndpointRouteBuilder MapGrpcDefaults(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcReflectionService();
-        endpoints.MapGrpcHealthChecksService();
+        // Discovery and health answer without a token, like /health: they reveal no personal data.
+        endpoints.MapGrpcReflectionService().AllowAnonymous();
+        endpoints.MapGrpcHealthChecksService().AllowAnonymous();
         return endpoints;
     }
 }

@@ -14,17 +14,25 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     public static readonly string[] Services = ["registry", "rehabilitation", "employment", "relief", "grievance"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    public const int TokenRequestsPerMinute = 40;
 
     public DistributedApplication App { get; private set; } = null!;
     public OtlpReceiver Otlp { get; private set; } = null!;
+    /// <summary>The gateway, called as the district administrator.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+    /// <summary>The gateway, called without a token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
     public GrpcChannel GatewayGrpc { get; private set; } = null!;
+    public Tokens Tokens { get; private set; } = null!;
+    public string DistrictAdminToken { get; private set; } = null!;
+    /// <summary>The gateway, called as the platform's operator.</summary>
+    public HttpClient Operator { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Otlp = await OtlpReceiver.StartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Tianxin_AppHost>(
-            ["--Infrastructure=executables", "--Tianxin:Data=ephemeral"],
+            ["--Infrastructure=executables", "--Tianxin:Data=ephemeral", "--environment=Development"],
             (app, _) => app.DisableDashboard = true);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
@@ -33,16 +41,25 @@ public sealed class PlatformFixture : IAsyncLifetime
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
         }
+        // Low enough for a test to reach it quickly.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway"))
+            .WithEnvironment("Gateway__TokenRequestsPerMinute", TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
-        foreach (var resource in Services.Append("gateway"))
+        foreach (var resource in Services.Append("gateway").Append("identity"))
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
 
+        Anonymous = new HttpClient { BaseAddress = App.GetEndpoint("gateway", "http") };
+        Tokens = new Tokens(Anonymous);
+        DistrictAdminToken = await Tokens.ForStaffAsync("district-admin");
         Gateway = new HttpClient { BaseAddress = App.GetEndpoint("gateway", "http") };
+        Gateway.DefaultRequestHeaders.Authorization = Tokens.Bearer(DistrictAdminToken);
+        Operator = new HttpClient { BaseAddress = App.GetEndpoint("gateway", "http") };
+        Operator.DefaultRequestHeaders.Authorization = Tokens.Bearer(await Tokens.ForStaffAsync("operator"));
         GatewayGrpc = GrpcChannel.ForAddress(App.GetEndpoint("gateway", "grpc"));
     }
 
@@ -50,6 +67,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         GatewayGrpc.Dispose();
         Gateway.Dispose();
+        Anonymous.Dispose();
+        Operator.Dispose();
         await App.DisposeAsync();
         await Otlp.DisposeAsync();
     }

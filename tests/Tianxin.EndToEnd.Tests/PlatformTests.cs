@@ -25,7 +25,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     [MemberData(nameof(Services))]
     public async Task Each_service_answers_rest_health_and_info_through_the_gateway(string service)
     {
-        var health = await platform.Gateway.GetFromJsonAsync<HealthAnswer>($"/api/{service}/health");
+        var health = await platform.Anonymous.GetFromJsonAsync<HealthAnswer>($"/api/{service}/health");
         var info = await platform.Gateway.GetFromJsonAsync<InfoAnswer>($"/api/{service}/info");
 
         Assert.Equal("Healthy", health!.Status);
@@ -36,7 +36,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     [MemberData(nameof(Services))]
     public async Task Each_service_answers_grpc_through_the_gateway(string service)
     {
-        var info = await GrpcClients.GetServiceInfoAsync(platform.GatewayGrpc, service);
+        var info = await GrpcClients.GetServiceInfoAsync(platform.GatewayGrpc, service, platform.DistrictAdminToken);
 
         Assert.Equal(service, info.Name);
         Assert.False(string.IsNullOrEmpty(info.DisplayName));
@@ -46,7 +46,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     [MemberData(nameof(Services))]
     public async Task Each_service_publishes_its_openapi_document_through_the_gateway(string service)
     {
-        var document = await platform.Gateway.GetStringAsync($"/api/{service}/openapi/v1.json");
+        var document = await platform.Anonymous.GetStringAsync($"/api/{service}/openapi/v1.json");
 
         Assert.Contains($"\"url\": \"/api/{service}\"", document, StringComparison.Ordinal);
     }
@@ -54,7 +54,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     [Fact]
     public async Task The_api_reference_page_lists_every_service()
     {
-        var page = await platform.Gateway.GetStringAsync("/docs/");
+        var page = await platform.Anonymous.GetStringAsync("/docs/");
 
         // Scalar resolves these against the site root: /api/<service>/openapi/v1.json.
         Assert.All(PlatformFixture.Services, service => Assert.Contains($"\"url\":\"api/{service}/openapi/v1.json\"", page, StringComparison.Ordinal));
@@ -65,9 +65,10 @@ public sealed class PlatformTests(PlatformFixture platform)
     {
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/registry/info");
+        request.Headers.Authorization = Tokens.Bearer(platform.DistrictAdminToken);
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
 
-        using var response = await platform.Gateway.SendAsync(request);
+        using var response = await platform.Anonymous.SendAsync(request);
         response.EnsureSuccessStatusCode();
 
         await Wait.UntilAsync(() => Task.FromResult(SpansOf(traceId).Select(s => s.Service).Distinct().Count() >= 2),
@@ -90,7 +91,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     public async Task Malformed_json_is_a_problem_details_400_that_says_what_is_wrong()
     {
         using var body = new StringContent("{\"queue\": ", Encoding.UTF8, "application/json");
-        using var response = await platform.Gateway.PostAsync("/api/registry/admin/messaging/error-queues/replay", body);
+        using var response = await platform.Operator.PostAsync("/api/registry/admin/messaging/error-queues/replay", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemAnswer>();
@@ -101,7 +102,7 @@ public sealed class PlatformTests(PlatformFixture platform)
     public async Task A_wrong_content_type_is_a_problem_details_415()
     {
         using var body = new StringContent("queue=x", Encoding.UTF8, "application/x-www-form-urlencoded");
-        using var response = await platform.Gateway.PostAsync("/api/registry/admin/messaging/error-queues/replay", body);
+        using var response = await platform.Operator.PostAsync("/api/registry/admin/messaging/error-queues/replay", body);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -116,7 +117,7 @@ public sealed class PlatformTests(PlatformFixture platform)
         };
         // Without 100-continue the client would still be sending when the gateway answers and closes.
         request.Headers.ExpectContinue = true;
-        using var response = await platform.Gateway.SendAsync(request);
+        using var response = await platform.Operator.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -129,18 +130,10 @@ public sealed class PlatformTests(PlatformFixture platform)
             new Method<GetServiceInfoRequest, ServiceInfo>(MethodType.Unary, "tianxin.registry.v1.RegistryService", "NoSuchMethod",
                 Marshallers.Create(r => Google.Protobuf.MessageExtensions.ToByteArray(r), GetServiceInfoRequest.Parser.ParseFrom),
                 Marshallers.Create(r => Google.Protobuf.MessageExtensions.ToByteArray(r), ServiceInfo.Parser.ParseFrom)),
-            null, new CallOptions(), new GetServiceInfoRequest());
+            null, new CallOptions(new Metadata { { "Authorization", "Bearer " + platform.DistrictAdminToken } }), new GetServiceInfoRequest());
 
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
-    }
-
-    [Fact]
-    public async Task Operator_endpoints_refuse_callers_without_the_ops_key()
-    {
-        using var response = await platform.Gateway.GetAsync("/api/registry/admin/messaging/outbox");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     public static TheoryData<string> Services() => new(PlatformFixture.Services);

@@ -17,9 +17,9 @@ public sealed class GatewayRoutesTests
     }
 
     [Fact]
-    public void Backends_are_reached_over_http2_at_their_grpc_endpoint()
+    public void Domain_services_are_reached_over_http2_at_their_grpc_endpoint()
     {
-        var clusters = GatewayRoutes.Clusters(_options);
+        var clusters = GatewayRoutes.Clusters(_options).Where(c => c.ClusterId != GatewayRoutes.IdentityCluster);
 
         Assert.All(clusters, cluster =>
         {
@@ -27,5 +27,15 @@ public sealed class GatewayRoutesTests
             Assert.Equal(HttpVersionPolicy.RequestVersionExact, cluster.HttpRequest.VersionPolicy);
             Assert.Equal($"http://_grpc.{cluster.ClusterId}", Assert.Single(cluster.Destinations!).Value.Address);
         });
+    }
+
+    [Fact]
+    public void Only_sign_in_discovery_health_and_api_descriptions_are_reachable_without_a_token()
+    {
+        var open = GatewayRoutes.Routes(_options).Where(r => r.AuthorizationPolicy == GatewayRoutes.Anonymous).Select(r => r.Match.Path!);
+
+        Assert.All(open, path => Assert.Matches(@"^/(connect|\.well-known|account)/\{\*\*rest\}$|^/api/[a-z]+/(health|alive|openapi/\{document\})$", path));
+        Assert.All(GatewayRoutes.Routes(_options).Where(r => r.AuthorizationPolicy != GatewayRoutes.Anonymous),
+            route => Assert.Equal(GatewayRoutes.Authenticated, route.AuthorizationPolicy));
     }
 }

@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Tianxin.Protos.Common.V1;
 using Tianxin.Protos.Registry.V1;
@@ -26,7 +29,7 @@ public sealed class UnreachableBackendTests : IDisposable
     public async Task A_rest_call_to_a_service_that_is_down_is_a_problem_details_502()
     {
         await using var gateway = GatewayInFrontOf($"http://127.0.0.1:{ClosedPort()}");
-        using var client = gateway.CreateClient();
+        using var client = Client(gateway);
 
         using var response = await client.GetAsync("/api/registry/info");
 
@@ -40,7 +43,7 @@ public sealed class UnreachableBackendTests : IDisposable
     public async Task A_grpc_call_to_a_service_that_is_down_is_unavailable()
     {
         await using var gateway = GatewayInFrontOf($"http://127.0.0.1:{ClosedPort()}");
-        using var channel = GrpcChannel.ForAddress(gateway.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = gateway.Server.CreateHandler() });
+        using var channel = Channel(gateway);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await new RegistryService.RegistryServiceClient(channel).GetServiceInfoAsync(new GetServiceInfoRequest()));
@@ -53,7 +56,7 @@ public sealed class UnreachableBackendTests : IDisposable
     {
         var port = ((IPEndPoint)_hungBackend.LocalEndpoint).Port;
         await using var gateway = GatewayInFrontOf($"http://127.0.0.1:{port}", backendTimeout: "00:00:01");
-        using var client = gateway.CreateClient();
+        using var client = Client(gateway);
 
         using var response = await client.GetAsync("/api/registry/info");
 
@@ -66,7 +69,7 @@ public sealed class UnreachableBackendTests : IDisposable
     {
         var port = ((IPEndPoint)_hungBackend.LocalEndpoint).Port;
         await using var gateway = GatewayInFrontOf($"http://127.0.0.1:{port}", backendTimeout: "00:00:01");
-        using var channel = GrpcChannel.ForAddress(gateway.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = gateway.Server.CreateHandler() });
+        using var channel = Channel(gateway);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await new RegistryService.RegistryServiceClient(channel).GetServiceInfoAsync(new GetServiceInfoRequest()));
@@ -79,6 +82,36 @@ public sealed class UnreachableBackendTests : IDisposable
         {
             web.UseSetting("services:registry:grpc:0", registryAddress);
             web.UseSetting("Gateway:BackendTimeout", backendTimeout);
+            web.UseSetting("Identity:Issuer", "http://localhost:5080/");
+            web.ConfigureTestServices(services =>
+            {
+                services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, null);
+                services.PostConfigure<AuthenticationOptions>(options =>
+                {
+                    options.DefaultScheme = TestAuthentication.SchemeName;
+                    options.DefaultAuthenticateScheme = TestAuthentication.SchemeName;
+                    options.DefaultChallengeScheme = TestAuthentication.SchemeName;
+                });
+            });
+        });
+
+    private static HttpClient Client(WebApplicationFactory<Program> gateway)
+    {
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Add("Authorization", TestAuthentication.SchemeName);
+        return client;
+    }
+
+    private static GrpcChannel Channel(WebApplicationFactory<Program> gateway) =>
+        GrpcChannel.ForAddress(gateway.Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = gateway.Server.CreateHandler(),
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("Authorization", TestAuthentication.SchemeName);
+                return Task.CompletedTask;
+            })),
+            UnsafeUseInsecureChannelCallCredentials = true,
         });
 
     private static int ClosedPort()

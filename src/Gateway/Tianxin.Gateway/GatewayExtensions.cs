@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
+using Tianxin.BuildingBlocks.Security;
 
 namespace Tianxin.Gateway;
 
@@ -9,6 +10,9 @@ public static class GatewayExtensions
     {
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.AddSingleton(options);
+        // The gateway checks that a token is genuine and current; each service checks that it is meant for it.
+        builder.AddPlatformSecurity(audience: null);
+        builder.Services.AddGatewayRateLimits(options);
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Routes(options), GatewayRoutes.Clusters(options))
@@ -22,8 +26,11 @@ public static class GatewayExtensions
         var options = app.Services.GetRequiredService<GatewayOptions>();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeGuard>();
+        app.UseRouting();
+        app.UsePlatformSecurity();
+        app.UseRateLimiter();
         app.MapDefaultEndpoints();
-        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
         app.MapScalarApiReference("/docs", scalar =>
         {
             scalar.Title = "天心区残联平台 API · Tianxin Platform API";
@@ -31,7 +38,7 @@ public static class GatewayExtensions
             {
                 scalar.AddDocument(service, service, $"/api/{service}/openapi/v1.json");
             }
-        });
+        }).AllowAnonymous();
         app.MapReverseProxy(proxy => proxy.UseMiddleware<ProxyErrorResponder>());
         return app;
     }

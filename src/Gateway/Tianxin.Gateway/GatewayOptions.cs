@@ -16,4 +16,10 @@ public sealed class GatewayOptions
 
     /// <summary>How long to wait for a TCP connection to a backend before giving up (502 / UNAVAILABLE).</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Token requests (and so password attempts) per client address and minute.</summary>
+    public int TokenRequestsPerMinute { get; set; } = 60;
+
+    /// <summary>Requests per second of one client (partner client id or staff member); 0 turns the limit off.</summary>
+    public int RequestsPerClientPerSecond { get; set; } = 200;
 }

@@ -10,12 +10,31 @@ namespace Tianxin.Gateway;
 /// </summary>
 public static class GatewayRoutes
 {
+    public const string IdentityCluster = "identity";
+    public const string Anonymous = "anonymous";
+    public const string Authenticated = "default";
+
     public static IReadOnlyList<RouteConfig> Routes(GatewayOptions options) =>
     [
+        // Sign-in, tokens and discovery: reached without a token, by definition.
+        IdentityRoute("identity-connect", "/connect/{**rest}", GatewayRateLimits.TokenEndpoint),
+        IdentityRoute("identity-discovery", "/.well-known/{**rest}", null),
+        IdentityRoute("identity-account", "/account/{**rest}", GatewayRateLimits.TokenEndpoint),
+        // A service's health and API description are public; everything else needs a token.
+        .. options.Services.SelectMany(service => new[] { "health", "alive", "openapi/{document}" }.Select(path => new RouteConfig
+        {
+            RouteId = $"{service}-public-{path.Split('/')[0]}",
+            ClusterId = service,
+            Order = -1,
+            AuthorizationPolicy = Anonymous,
+            Match = new RouteMatch { Path = $"/api/{service}/{path}" },
+            Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{service}" }],
+        })),
         .. options.Services.Select(service => new RouteConfig
         {
             RouteId = $"{service}-rest",
             ClusterId = service,
+            AuthorizationPolicy = Authenticated,
             Match = new RouteMatch { Path = $"/api/{service}/{{**remainder}}" },
             Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{service}" }],
         }),
@@ -23,12 +42,30 @@ public static class GatewayRoutes
         {
             RouteId = $"{service}-grpc",
             ClusterId = service,
+            AuthorizationPolicy = Authenticated,
             Match = new RouteMatch { Path = $"/tianxin.{service}.v1.{{grpcService}}/{{method}}" },
         }),
     ];
 
+    private static RouteConfig IdentityRoute(string id, string path, string? rateLimit) => new()
+    {
+        RouteId = id,
+        ClusterId = IdentityCluster,
+        AuthorizationPolicy = Anonymous,
+        RateLimiterPolicy = rateLimit,
+        Match = new RouteMatch { Path = path },
+        // The identity service builds its sign-in redirects from the address the caller used.
+        Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+    };
+
     public static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions options) =>
     [
+        new ClusterConfig
+        {
+            ClusterId = IdentityCluster,
+            Destinations = new Dictionary<string, DestinationConfig> { [IdentityCluster] = new() { Address = "http://identity" } },
+            HttpRequest = new ForwarderRequestConfig { ActivityTimeout = options.BackendTimeout },
+        },
         .. options.Services.Select(service => new ClusterConfig
         {
             ClusterId = service,

@@ -4,19 +4,25 @@ using Tianxin.BuildingBlocks.Persistence;
 
 namespace Tianxin.Migrator;
 
-public sealed record ServiceDatabase(string Name)
+/// <param name="UsesMessaging">Whether the service has an outbox and inbox.</param>
+public sealed record ServiceDatabase(string Name, bool UsesMessaging = true)
 {
     public string ConnectionName => Name + "-db";
 
     /// <summary>The shared messaging tables first, then the service's own scripts.</summary>
     public IEnumerable<MigrationScripts> Scripts =>
-        [MigrationScripts.Messaging, new MigrationScripts(typeof(ServiceDatabase).Assembly, Name + ".")];
+        UsesMessaging
+            ? [MigrationScripts.Messaging, new MigrationScripts(typeof(ServiceDatabase).Assembly, Name + ".")]
+            : [new MigrationScripts(typeof(ServiceDatabase).Assembly, Name + ".")];
 }
 
 public static class ServiceDatabases
 {
     public static IReadOnlyList<ServiceDatabase> All { get; } =
-        new[] { "registry", "rehabilitation", "employment", "relief", "grievance" }.Select(name => new ServiceDatabase(name)).ToList();
+    [
+        new ServiceDatabase("identity", UsesMessaging: false),
+        .. new[] { "registry", "rehabilitation", "employment", "relief", "grievance" }.Select(name => new ServiceDatabase(name)),
+    ];
 
     public static async Task MigrateWithRetryAsync(ServiceDatabase database, string connectionString, ILogger logger)
     {

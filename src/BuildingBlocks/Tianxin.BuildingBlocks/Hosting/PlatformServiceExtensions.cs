@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.OpenApi;
 using Tianxin.BuildingBlocks.Messaging;
+using Tianxin.BuildingBlocks.Security;
 using Tianxin.BuildingBlocks.Web;
 
 namespace Tianxin.BuildingBlocks.Hosting;
@@ -18,6 +19,7 @@ public static class PlatformServiceExtensions
         builder.AddServiceDefaults();
         builder.AddNpgsqlDataSource(service.DatabaseConnectionName);
         builder.AddMessaging(service.Name, messaging);
+        builder.AddPlatformSecurity(audience: service.Name);
         builder.Services.AddSingleton(service);
         builder.Services.AddSingleton<ServiceInfoSource>();
         builder.Services.AddGrpcDefaults();
@@ -38,9 +40,11 @@ public static class PlatformServiceExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePlatformSecurity();
         app.MapDefaultEndpoints();
         app.MapGrpcDefaults();
-        app.MapOpenApi();
+        // The API's shape is public (front-end teams read it from the gateway's /docs); its data is not.
+        app.MapOpenApi().AllowAnonymous();
         app.MapMessagingAdminApi();
         app.MapGet("/info", (ServiceInfoSource info) => TypedResults.Ok(info.Describe()))
             .WithTags("Service").WithSummary("Which service and build answered");

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
-using Tianxin.BuildingBlocks.Web;
+using Tianxin.BuildingBlocks.Security;
 
 namespace Tianxin.BuildingBlocks.Messaging;
 
@@ -14,7 +14,7 @@ public static class MessagingAdminApi
     public static IEndpointRouteBuilder MapMessagingAdminApi(this IEndpointRouteBuilder endpoints)
     {
         var admin = endpoints.MapGroup("/admin/messaging")
-            .AddEndpointFilter<OpsKeyFilter>()
+            .RequireAuthorization(PlatformPolicies.Operator)
             .WithTags("Operations");
         admin.MapGet("/outbox", GetOutboxStatus).WithSummary("Outbox backlog: unsent messages and the oldest one's age");
         admin.MapGet("/error-queues", GetErrorQueues).WithSummary("Messages waiting in this service's _error queues");

@@ -1,0 +1,15 @@
+namespace Tianxin.BuildingBlocks.Security;
+
+/// <summary>Authorization policies every service knows. The fallback (no policy named) is "any valid token for this service".</summary>
+public static class PlatformPolicies
+{
+    /// <summary>Federation staff, whatever their role.</summary>
+    public const string Staff = "staff";
+    /// <summary>Operators (and the AppHost's dashboard commands through the ops key).</summary>
+    public const string Operator = "operator";
+    /// <summary>Auditors and district administrators: the audit log.</summary>
+    public const string Auditor = "auditor";
+
+    /// <summary>The policy for a partner scope, e.g. <c>Scope(PlatformScopes.RehabilitationSessionsWrite)</c>.</summary>
+    public static string Scope(string scope) => "scope:" + scope;
+}

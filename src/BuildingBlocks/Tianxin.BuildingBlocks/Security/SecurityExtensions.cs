@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+
+namespace Tianxin.BuildingBlocks.Security;
+
+public static class SecurityExtensions
+{
+    public const string IssuerSetting = "Identity:Issuer";
+
+    /// <summary>
+    /// Every request needs a token issued by the platform's identity service (validated here with
+    /// OpenIddict, keys from its discovery document) and, when <paramref name="audience"/> is given,
+    /// meant for this service. The fallback policy makes an endpoint without a policy require a valid
+    /// token, so no endpoint can be left open by forgetting; health checks opt out explicitly.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformSecurity(this IHostApplicationBuilder builder, string? audience)
+    {
+        var issuer = builder.Configuration[IssuerSetting]
+            ?? throw new InvalidOperationException($"{IssuerSetting} (the identity service's public URL) is not configured.");
+        builder.Services.AddOpenIddict().AddValidation(validation =>
+        {
+            validation.SetIssuer(new Uri(issuer));
+            if (audience is not null)
+            {
+                validation.AddAudiences(audience);
+            }
+            validation.UseSystemNetHttp();
+            // Tokens travel in the Authorization header only: reading the form for one would consume
+            // request bodies the gateway must forward untouched.
+            validation.UseAspNetCore()
+                .DisableAccessTokenExtractionFromBodyForm()
+                .DisableAccessTokenExtractionFromQueryString();
+        });
+
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, OpsKeyAuthentication>(OpsKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser().Build())
+            .AddPolicy(PlatformPolicies.Staff, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.All))
+            .AddPolicy(PlatformPolicies.Auditor, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.Auditor, PlatformRoles.DistrictAdmin))
+            .AddPolicy(PlatformPolicies.Operator, policy => policy
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, OpsKeyAuthentication.SchemeName)
+                .RequireClaim(PlatformClaims.Role, PlatformRoles.Operator));
+        foreach (var scope in PlatformScopes.Partner)
+        {
+            builder.Services.AddAuthorizationBuilder().AddPolicy(PlatformPolicies.Scope(scope), policy => policy
+                .RequireAssertion(context => context.User.HasScope(scope)));
+        }
+        return builder;
+    }
+
+    public static WebApplication UsePlatformSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

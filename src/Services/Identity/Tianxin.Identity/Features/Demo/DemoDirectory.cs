@@ -1,0 +1,42 @@
+using Tianxin.BuildingBlocks.Security;
+
+namespace Tianxin.Identity.Features.Demo;
+
+/// <summary>
+/// The development-only staff and partner agencies listed in the README. Area codes follow the
+/// platform's numbering of Tianxin District (430103): streets 001–014 in the order of DOMAIN.md
+/// (001 裕南街街道 … 006 青园街道 …), communities three more digits.
+/// </summary>
+public static class DemoDirectory
+{
+    public const string StaffPassword = "Tianxin@2026";
+    public const string CliClientId = "tianxin-cli";
+    public const string ConsoleClientId = "tianxin-console";
+
+    public sealed record DemoStaff(string UserName, string DisplayName, string Role, string Area);
+
+    public sealed record DemoPartner(string ClientId, string DisplayName, IReadOnlyList<string> Scopes)
+    {
+        public string Secret => ClientId + "-demo-secret";
+    }
+
+    public static IReadOnlyList<DemoStaff> Staff { get; } =
+    [
+        new("district-admin", "区残联管理员", PlatformRoles.DistrictAdmin, "430103"),
+        new("district-officer", "区残联业务科", PlatformRoles.DistrictOfficer, "430103"),
+        new("auditor", "区审计员", PlatformRoles.Auditor, "430103"),
+        new("operator", "平台运维", PlatformRoles.Operator, "430103"),
+        new("yunan-staff", "裕南街街道工作人员", PlatformRoles.StreetStaff, "430103001"),
+        new("qingyuan-staff", "青园街道工作人员", PlatformRoles.StreetStaff, "430103006"),
+        new("community-worker", "新天社区专职委员", PlatformRoles.CommunityStaff, "430103001001"),
+    ];
+
+    public static IReadOnlyList<DemoPartner> Partners { get; } =
+    [
+        new("rehab-institution-1", "康复机构一", [PlatformScopes.RehabilitationCasesRead, PlatformScopes.RehabilitationSessionsWrite, PlatformScopes.RegistryCertificatesVerify]),
+        new("rehab-institution-2", "康复机构二", [PlatformScopes.RehabilitationCasesRead, PlatformScopes.RehabilitationSessionsWrite, PlatformScopes.RegistryCertificatesVerify]),
+        new("hospital-1", "医院一", [PlatformScopes.RegistryCertificatesVerify, PlatformScopes.RehabilitationScreeningsWrite]),
+        new("education-bureau", "区教育局", [PlatformScopes.RehabilitationHomeSchoolingWrite]),
+        new("hotline-12345", "12345市民热线", [PlatformScopes.GrievanceWorkOrdersWrite]),
+    ];
+}

@@ -1,0 +1,9 @@
+using Tianxin.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIdentityServer();
+
+var app = builder.Build();
+app.MapIdentityServer();
+app.Run();
