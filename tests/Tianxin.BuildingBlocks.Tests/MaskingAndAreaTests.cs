@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.PersonalData;
+using Tianxin.BuildingBlocks.Security;
 
 namespace Tianxin.BuildingBlocks.Tests;
 
@@ -41,4 +43,28 @@ public sealed class MaskingAndAreaTests
     [InlineData("4301030010")]
     [InlineData("43010300100a")]
     public void Anything_but_a_6_9_or_12_digit_code_is_not_an_area(string? input) => Assert.Null(AreaCode.TryParse(input));
+}
+
+public sealed class AreaScopeTests
+{
+    [Fact]
+    public void Street_staff_see_their_streets_communities_only()
+    {
+        var scope = AreaScope.Of(Staff("430103001"));
+
+        Assert.NotNull(scope);
+        Assert.True(scope.Covers("430103001001"));
+        Assert.False(scope.Covers("430103006002"));
+        Assert.False(scope.Covers("not-a-code"));
+    }
+
+    [Fact]
+    public void A_caller_without_a_valid_area_has_no_scope()
+    {
+        Assert.Null(AreaScope.Of(new ClaimsPrincipal(new ClaimsIdentity())));
+        Assert.Null(AreaScope.Of(Staff("4301")));
+    }
+
+    private static ClaimsPrincipal Staff(string area) =>
+        new(new ClaimsIdentity([new Claim(PlatformClaims.Area, area)], "test"));
 }

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenIddict.Abstractions;
-using OpenIddict.Validation.AspNetCore;
 
 namespace Tianxin.BuildingBlocks.Security;
 
@@ -38,15 +38,18 @@ public static class SecurityExtensions
                 .DisableAccessTokenExtractionFromQueryString();
         });
 
-        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ValidatedTokenCache>();
+        builder.Services.AddAuthentication(CachedTokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, CachedTokenAuthentication>(CachedTokenAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, OpsKeyAuthentication>(OpsKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(CachedTokenAuthentication.SchemeName)
                 .RequireAuthenticatedUser().Build())
             .AddPolicy(PlatformPolicies.Staff, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.All))
             .AddPolicy(PlatformPolicies.Auditor, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.Auditor, PlatformRoles.DistrictAdmin))
             .AddPolicy(PlatformPolicies.Operator, policy => policy
-                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, OpsKeyAuthentication.SchemeName)
+                .AddAuthenticationSchemes(CachedTokenAuthentication.SchemeName, OpsKeyAuthentication.SchemeName)
                 .RequireClaim(PlatformClaims.Role, PlatformRoles.Operator));
         foreach (var scope in PlatformScopes.Partner)
         {
