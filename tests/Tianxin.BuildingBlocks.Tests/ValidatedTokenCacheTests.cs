@@ -41,3 +41,27 @@ public sealed class ValidatedTokenCacheTests
         public override DateTimeOffset GetUtcNow() => Now;
     }
 }
+
+public sealed class CallersTests
+{
+    [Fact]
+    public void Staff_are_named_by_user_name_even_though_their_tokens_also_name_the_front_end()
+    {
+        var staff = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim("client_id", "tianxin-console"), new Claim("preferred_username", "yunan-staff"), new Claim("sub", "42")], "test"));
+        var partner = new ClaimsPrincipal(new ClaimsIdentity([new Claim("client_id", "hospital-1"), new Claim("sub", "hospital-1")], "test"));
+
+        Assert.Equal("yunan-staff", Callers.NameOf(staff));
+        Assert.Equal("hospital-1", Callers.NameOf(partner));
+        Assert.Null(Callers.NameOf(new ClaimsPrincipal(new ClaimsIdentity())));
+    }
+
+    [Theory]
+    [InlineData("Bearer eyJhbGciOiJub25lIn0.eyJjbGllbnRfaWQiOiJob3RsaW5lLTEyMzQ1In0.c2ln", "hotline-12345")]
+    [InlineData("Bearer not-a-jwt", null)]
+    [InlineData("Bearer a.%%%.c", null)]
+    [InlineData("Basic dXNlcjpwYXNz", null)]
+    [InlineData(null, null)]
+    public void A_refused_token_is_read_for_the_name_it_claims_and_garbage_is_ignored(string? header, string? expected) =>
+        Assert.Equal(expected, Callers.UnverifiedNameOf(header));
+}

@@ -128,3 +128,41 @@ public sealed class SecurityTests(PlatformFixture platform)
 
     private static string Base64UrlEncode(byte[] value) => Convert.ToBase64String(value).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+[Collection(PlatformCollection.Name)]
+public sealed class AuditTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Refused_calls_are_recorded_and_only_auditors_can_read_them()
+    {
+        var hotline = await platform.Tokens.ForPartnerAsync("hotline-12345"); // a genuine token, not meant for the registry
+        using (var refused = new HttpRequestMessage(HttpMethod.Get, "/api/registry/info") { Headers = { Authorization = Tokens.Bearer(hotline) } })
+        using (var response = await platform.Anonymous.SendAsync(refused))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+        using (var forbidden = await platform.Gateway.GetAsync("/api/registry/admin/messaging/outbox"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+
+        using var auditor = new HttpRequestMessage(HttpMethod.Get, "/api/registry/admin/audit?action=authorization.denied&limit=50")
+        {
+            Headers = { Authorization = Tokens.Bearer(await platform.Tokens.ForStaffAsync("auditor")) },
+        };
+        using var answer = await platform.Anonymous.SendAsync(auditor);
+        answer.EnsureSuccessStatusCode();
+        var entries = (await answer.Content.ReadFromJsonAsync<List<AuditAnswer>>())!;
+        using var officer = new HttpRequestMessage(HttpMethod.Get, "/api/registry/admin/audit")
+        {
+            Headers = { Authorization = Tokens.Bearer(await platform.Tokens.ForStaffAsync("district-officer")) },
+        };
+        using var officerAnswer = await platform.Anonymous.SendAsync(officer);
+
+        Assert.Contains(entries, e => e.Actor == "unverified:hotline-12345" && e.Resource == "GET /info" && e.Outcome == "401");
+        Assert.Contains(entries, e => e.Actor == "district-admin" && e.Resource == "GET /admin/messaging/outbox" && e.Outcome == "403");
+        Assert.Equal(HttpStatusCode.Forbidden, officerAnswer.StatusCode);
+    }
+
+    private sealed record AuditAnswer(string Actor, string Action, string Resource, string Outcome);
+}

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Tianxin.BuildingBlocks.Security;
@@ -33,7 +32,7 @@ public static class GatewayRateLimits
             if (options.RequestsPerClientPerSecond > 0)
             {
                 limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    ClientOf(context.User) is { } client
+                    Callers.NameOf(context.User) is { } client
                         ? RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
                         {
                             PermitLimit = options.RequestsPerClientPerSecond,
@@ -42,9 +41,4 @@ public static class GatewayRateLimits
                         : RateLimitPartition.GetNoLimiter("anonymous"));
             }
         });
-
-    private static string? ClientOf(ClaimsPrincipal user) =>
-        user.FindFirst(PlatformClaims.ClientId)?.Value is { } clientId ? "client:" + clientId
-        : user.FindFirst("sub")?.Value is { } subject ? "user:" + subject
-        : null;
 }

@@ -4,15 +4,15 @@ using Tianxin.BuildingBlocks.Persistence;
 
 namespace Tianxin.Migrator;
 
-/// <param name="UsesMessaging">Whether the service has an outbox and inbox.</param>
-public sealed record ServiceDatabase(string Name, bool UsesMessaging = true)
+/// <param name="IsDomainService">Domain services have an outbox, an inbox and an audit log.</param>
+public sealed record ServiceDatabase(string Name, bool IsDomainService = true)
 {
     public string ConnectionName => Name + "-db";
 
-    /// <summary>The shared messaging tables first, then the service's own scripts.</summary>
+    /// <summary>The shared building-block tables first, then the service's own scripts.</summary>
     public IEnumerable<MigrationScripts> Scripts =>
-        UsesMessaging
-            ? [MigrationScripts.Messaging, new MigrationScripts(typeof(ServiceDatabase).Assembly, Name + ".")]
+        IsDomainService
+            ? [MigrationScripts.Messaging, MigrationScripts.Audit, new MigrationScripts(typeof(ServiceDatabase).Assembly, Name + ".")]
             : [new MigrationScripts(typeof(ServiceDatabase).Assembly, Name + ".")];
 }
 
@@ -20,7 +20,7 @@ public static class ServiceDatabases
 {
     public static IReadOnlyList<ServiceDatabase> All { get; } =
     [
-        new ServiceDatabase("identity", UsesMessaging: false),
+        new ServiceDatabase("identity", IsDomainService: false),
         .. new[] { "registry", "rehabilitation", "employment", "relief", "grievance" }.Select(name => new ServiceDatabase(name)),
     ];
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.OpenApi;
+using Tianxin.BuildingBlocks.Audit;
 using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.Security;
 using Tianxin.BuildingBlocks.Web;
@@ -22,6 +23,7 @@ public static class PlatformServiceExtensions
         builder.AddPlatformSecurity(audience: service.Name);
         builder.Services.AddSingleton(service);
         builder.Services.AddSingleton<ServiceInfoSource>();
+        builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddGrpcDefaults();
         builder.Services.AddValidation();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -40,12 +42,14 @@ public static class PlatformServiceExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<AuditRefusals>();
         app.UsePlatformSecurity();
         app.MapDefaultEndpoints();
         app.MapGrpcDefaults();
         // The API's shape is public (front-end teams read it from the gateway's /docs); its data is not.
         app.MapOpenApi().AllowAnonymous();
         app.MapMessagingAdminApi();
+        app.MapAuditApi();
         app.MapGet("/info", (ServiceInfoSource info) => TypedResults.Ok(info.Describe()))
             .WithTags("Service").WithSummary("Which service and build answered");
         return app;

@@ -9,6 +9,7 @@ namespace Tianxin.BuildingBlocks.Persistence;
 public sealed record MigrationScripts(Assembly Assembly, string Prefix)
 {
     public static MigrationScripts Messaging { get; } = new(typeof(MigrationScripts).Assembly, "messaging.");
+    public static MigrationScripts Audit { get; } = new(typeof(MigrationScripts).Assembly, "audit.");
 }
 
 /// <summary>
