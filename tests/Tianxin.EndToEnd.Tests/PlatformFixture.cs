@@ -15,6 +15,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public static readonly string[] Services = ["registry", "rehabilitation", "employment", "relief", "grievance"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     public const int TokenRequestsPerMinute = 40;
+    public static readonly TimeSpan PartnerTokenLifetime = TimeSpan.FromSeconds(20);
 
     public DistributedApplication App { get; private set; } = null!;
     public OtlpReceiver Otlp { get; private set; } = null!;
@@ -41,6 +42,9 @@ public sealed class PlatformFixture : IAsyncLifetime
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
         }
+        // Short enough for a test to see a partner token expire.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity"))
+            .WithEnvironment("Identity__PartnerTokenLifetime", PartnerTokenLifetime.ToString());
         // Low enough for a test to reach it quickly.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway"))
             .WithEnvironment("Gateway__TokenRequestsPerMinute", TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -62,6 +62,19 @@ public sealed class SecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_expired_token_is_refused_though_it_worked_before()
+    {
+        var token = await platform.Tokens.ForPartnerAsync("hospital-1");
+        var before = await GrpcClients.GetServiceInfoAsync(platform.GatewayGrpc, "registry", token);
+
+        await Task.Delay(PlatformFixture.PartnerTokenLifetime + TimeSpan.FromSeconds(2));
+        var after = await Assert.ThrowsAsync<RpcException>(() => GrpcClients.GetServiceInfoAsync(platform.GatewayGrpc, "registry", token));
+
+        Assert.Equal("registry", before.Name);
+        Assert.Equal(StatusCode.Unauthenticated, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Operator_endpoints_are_forbidden_to_other_staff_and_open_to_operators()
     {
         using var asAdministrator = await platform.Gateway.GetAsync("/api/registry/admin/messaging/outbox");

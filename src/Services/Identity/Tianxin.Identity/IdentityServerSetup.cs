@@ -119,6 +119,6 @@ public static class IdentityServerSetup
 public static class TokenLifetimes
 {
     public static readonly TimeSpan Staff = TimeSpan.FromMinutes(30);
-    /// <summary>Machine credentials ask again often: a leaked partner token is useful only briefly.</summary>
+    /// <summary>Machine credentials ask again often: a leaked partner token is useful only briefly (Identity:PartnerTokenLifetime).</summary>
     public static readonly TimeSpan Partner = TimeSpan.FromMinutes(10);
 }

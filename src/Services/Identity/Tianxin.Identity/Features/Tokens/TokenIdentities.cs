@@ -8,8 +8,11 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Tianxin.Identity.Features.Tokens;
 
 /// <summary>What goes into a token: who (subject, name), what they may do (role, area, scopes) and for which services (audiences).</summary>
-public sealed class TokenIdentities(UserManager<StaffUser> users, IOpenIddictScopeManager scopes, IOpenIddictApplicationManager applications)
+public sealed class TokenIdentities(UserManager<StaffUser> users, IOpenIddictScopeManager scopes, IOpenIddictApplicationManager applications,
+    IConfiguration configuration)
 {
+    private TimeSpan PartnerLifetime => configuration.GetValue("Identity:PartnerTokenLifetime", TokenLifetimes.Partner);
+
     public async Task<ClaimsPrincipal> ForStaffAsync(StaffUser user, IEnumerable<string> requestedScopes)
     {
         var identity = NewIdentity();
@@ -38,7 +41,7 @@ public sealed class TokenIdentities(UserManager<StaffUser> users, IOpenIddictSco
             .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
             .Select(p => p[Permissions.Prefixes.Scope.Length..]);
         var granted = requestedScopes.Count > 0 ? requestedScopes : permitted;
-        return await FinishAsync(identity, granted, TokenLifetimes.Partner);
+        return await FinishAsync(identity, granted, PartnerLifetime);
     }
 
     private async Task<ClaimsPrincipal> FinishAsync(ClaimsIdentity identity, IEnumerable<string> grantedScopes, TimeSpan lifetime)
