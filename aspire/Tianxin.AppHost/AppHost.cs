@@ -4,7 +4,8 @@ using Tianxin.AppHost.Infrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var infrastructure = PlatformInfrastructure.Add(builder, InfrastructureModeSelector.Select(builder), DataStorage.From(builder));
+var storage = DataStorage.From(builder);
+var infrastructure = PlatformInfrastructure.Add(builder, InfrastructureModeSelector.Select(builder), storage);
 // Shared by services and the dashboard's operator commands; set Tianxin:OpsKey to keep one across runs.
 var opsKey = builder.Configuration["Tianxin:OpsKey"] ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
@@ -29,7 +30,7 @@ var identity = builder.AddProject<Projects.Tianxin_Identity>("identity")
 gateway.WithReference(identity);
 
 var services = new ServiceWiring(builder, infrastructure, migrator, gateway, opsKey, issuer);
-services.Add<Projects.Tianxin_Registry>("registry");
+PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Registry>("registry"), builder, storage);
 services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
 services.Add<Projects.Tianxin_Employment>("employment");
 services.Add<Projects.Tianxin_Relief>("relief");

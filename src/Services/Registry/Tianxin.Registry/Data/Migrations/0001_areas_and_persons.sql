@@ -1,0 +1,90 @@
+-- Tianxin District (430103), its 14 streets (街道) and their communities and villages (社区/村).
+-- Codes are the platform's own numbering: streets 001–014 in the federation's order, then three digits.
+create table areas (
+    code        text primary key,
+    parent_code text null references areas (code),
+    name        text not null,
+    level       text not null check (level in ('district', 'street', 'community'))
+);
+
+insert into areas (code, parent_code, name, level) values
+    ('430103', null, '天心区', 'district'),
+    ('430103001', '430103', '裕南街街道', 'street'),
+    ('430103001001', '430103001', '新天社区', 'community'),
+    ('430103001002', '430103001', '裕南街社区', 'community'),
+    ('430103001003', '430103001', '长坡社区', 'community'),
+    ('430103002', '430103', '坡子街街道', 'street'),
+    ('430103002001', '430103002', '坡子街社区', 'community'),
+    ('430103002002', '430103002', '西牌楼社区', 'community'),
+    ('430103002003', '430103002', '太平街社区', 'community'),
+    ('430103003', '430103', '城南路街道', 'street'),
+    ('430103003001', '430103003', '天心阁社区', 'community'),
+    ('430103003002', '430103003', '白沙井社区', 'community'),
+    ('430103003003', '430103003', '仰天湖社区', 'community'),
+    ('430103004', '430103', '金盆岭街道', 'street'),
+    ('430103004001', '430103004', '金盆岭社区', 'community'),
+    ('430103004002', '430103004', '桂花树社区', 'community'),
+    ('430103004003', '430103004', '夏家冲社区', 'community'),
+    ('430103005', '430103', '新开铺街道', 'street'),
+    ('430103005001', '430103005', '新开铺社区', 'community'),
+    ('430103005002', '430103005', '天剑社区', 'community'),
+    ('430103005003', '430103005', '杏花园社区', 'community'),
+    ('430103006', '430103', '青园街道', 'street'),
+    ('430103006001', '430103006', '青园社区', 'community'),
+    ('430103006002', '430103006', '友谊社区', 'community'),
+    ('430103006003', '430103006', '井湾社区', 'community'),
+    ('430103007', '430103', '桂花坪街道', 'street'),
+    ('430103007001', '430103007', '桂花坪社区', 'community'),
+    ('430103007002', '430103007', '石人村社区', 'community'),
+    ('430103007003', '430103007', '兴隆社区', 'community'),
+    ('430103008', '430103', '赤岭路街道', 'street'),
+    ('430103008001', '430103008', '赤岭路社区', 'community'),
+    ('430103008002', '430103008', '芙蓉社区', 'community'),
+    ('430103008003', '430103008', '白沙社区', 'community'),
+    ('430103009', '430103', '先锋街道', 'street'),
+    ('430103009001', '430103009', '先锋社区', 'community'),
+    ('430103009002', '430103009', '宝塔山社区', 'community'),
+    ('430103009003', '430103009', '新路村', 'community'),
+    ('430103010', '430103', '黑石铺街道', 'street'),
+    ('430103010001', '430103010', '黑石铺社区', 'community'),
+    ('430103010002', '430103010', '披塘村', 'community'),
+    ('430103010003', '430103010', '榔梨村', 'community'),
+    ('430103011', '430103', '大托铺街道', 'street'),
+    ('430103011001', '430103011', '大托社区', 'community'),
+    ('430103011002', '430103011', '新港村', 'community'),
+    ('430103011003', '430103011', '桂井村', 'community'),
+    ('430103012', '430103', '文源街道', 'street'),
+    ('430103012001', '430103012', '文源社区', 'community'),
+    ('430103012002', '430103012', '水电社区', 'community'),
+    ('430103012003', '430103012', '枫华社区', 'community'),
+    ('430103013', '430103', '南托街道', 'street'),
+    ('430103013001', '430103013', '南托社区', 'community'),
+    ('430103013002', '430103013', '牛角塘村', 'community'),
+    ('430103013003', '430103013', '沿江村', 'community'),
+    ('430103014', '430103', '暮云街道', 'street'),
+    ('430103014001', '430103014', '暮云社区', 'community'),
+    ('430103014002', '430103014', '高云社区', 'community'),
+    ('430103014003', '430103014', '许兴村', 'community');
+
+-- Disabled residents. The ID number is stored only encrypted (AES-GCM, key outside the database) and
+-- found through its HMAC blind index; birth date and sex are derived from it.
+create table persons (
+    id                uuid        primary key,
+    id_number_cipher  bytea       not null,
+    id_number_index   bytea       not null unique,
+    name              text        not null,
+    sex               text        not null check (sex in ('female', 'male')),
+    birth_date        date        not null,
+    phone             text        null,
+    address           text        null,
+    community_code    text        not null references areas (code),
+    status            text        not null default 'active' check (status in ('active', 'deceased', 'moved_out')),
+    version           integer     not null default 1,
+    created_at        timestamptz not null default now(),
+    created_by        text        not null,
+    updated_at        timestamptz not null default now(),
+    updated_by        text        not null
+);
+
+create index persons_community on persons (community_code text_pattern_ops);
+create index persons_name on persons (name text_pattern_ops);

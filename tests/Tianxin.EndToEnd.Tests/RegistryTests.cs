@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Aspire.Hosting.Testing;
+using Npgsql;
+using Tianxin.BuildingBlocks.PersonalData;
+
+namespace Tianxin.EndToEnd.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class RegistryTests(PlatformFixture platform)
+{
+    private const string NewTianCommunity = "430103001001"; // 新天社区, 裕南街街道
+    private const string QingyuanCommunity = "430103006001";
+
+    [Fact]
+    public async Task Street_staff_register_a_person_whom_another_street_cannot_see_and_the_district_can()
+    {
+        using var yunan = await StaffAsync("yunan-staff");
+        using var qingyuan = await StaffAsync("qingyuan-staff");
+        var idNumber = NewIdNumber(new DateOnly(1962, 3, 14));
+
+        using var registered = await yunan.PostAsJsonAsync("/api/registry/persons",
+            new { idNumber, name = "张三丰", phone = "13812345678", address = "裕南街1号", communityCode = NewTianCommunity });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var person = (await registered.Content.ReadFromJsonAsync<PersonAnswer>())!;
+
+        Assert.Equal(idNumber[..6] + "********" + idNumber[14..], person.IdNumber);
+        Assert.Equal("138****5678", person.Phone);
+        Assert.Equal(new DateOnly(1962, 3, 14), person.BirthDate);
+        Assert.Equal(HttpStatusCode.OK, (await yunan.GetAsync($"/api/registry/persons/{person.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await qingyuan.GetAsync($"/api/registry/persons/{person.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.GetAsync($"/api/registry/persons/{person.Id}")).StatusCode);
+        Assert.Empty((await qingyuan.GetFromJsonAsync<List<PersonAnswer>>($"/api/registry/persons?idNumber={idNumber}"))!);
+        Assert.Single((await yunan.GetFromJsonAsync<List<PersonAnswer>>("/api/registry/persons?name=三丰"))!, p => p.Id == person.Id);
+    }
+
+    [Fact]
+    public async Task The_database_holds_no_plaintext_id_number_and_the_same_number_cannot_be_registered_twice()
+    {
+        using var yunan = await StaffAsync("yunan-staff");
+        var idNumber = NewIdNumber(new DateOnly(1975, 8, 1));
+        var request = new { idNumber, name = "买买提·艾力", communityCode = NewTianCommunity };
+
+        using var first = await yunan.PostAsJsonAsync("/api/registry/persons", request);
+        using var second = await yunan.PostAsJsonAsync("/api/registry/persons", request);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        await using var connection = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("registry-db"));
+        await connection.OpenAsync();
+        await using var everything = new NpgsqlCommand("select string_agg(row_to_json(p)::text, ' ') from persons p", connection);
+        var rawTable = (string)(await everything.ExecuteScalarAsync())!;
+        Assert.Contains("买买提·艾力", rawTable, StringComparison.Ordinal);
+        Assert.DoesNotContain(idNumber, rawTable, StringComparison.Ordinal);
+        Assert.DoesNotContain(idNumber[..17], rawTable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_full_id_number_is_shown_only_for_a_stated_purpose_and_that_read_is_audited()
+    {
+        using var yunan = await StaffAsync("yunan-staff");
+        using var auditor = await StaffAsync("auditor");
+        var idNumber = NewIdNumber(new DateOnly(1988, 12, 30));
+        using var registered = await yunan.PostAsJsonAsync("/api/registry/persons", new { idNumber, name = "李四", communityCode = NewTianCommunity });
+        var person = (await registered.Content.ReadFromJsonAsync<PersonAnswer>())!;
+
+        var officer = await platform.Gateway.GetFromJsonAsync<PersonAnswer>($"/api/registry/persons/{person.Id}?purpose=核对残疾证申请");
+        var auditorView = await auditor.GetFromJsonAsync<PersonAnswer>($"/api/registry/persons/{person.Id}?purpose=看看");
+        var audit = await auditor.GetFromJsonAsync<List<AuditAnswer>>("/api/registry/admin/audit?action=personal_data.read");
+
+        Assert.Equal(idNumber, officer!.IdNumber);
+        Assert.NotEqual(idNumber, auditorView!.IdNumber);
+        Assert.Contains(audit!, e => e.Actor == "district-admin" && e.Resource == $"person:{person.Id}" && e.Purpose == "核对残疾证申请");
+    }
+
+    [Fact]
+    public async Task Bad_registrations_are_refused_field_by_field_without_a_500()
+    {
+        using var yunan = await StaffAsync("yunan-staff");
+        var valid = NewIdNumber(new DateOnly(1990, 1, 1));
+        var wrongCheck = valid[..17] + (valid[17] == '0' ? '1' : '0');
+        var future = NewIdNumber(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1));
+
+        var cases = new (object Body, string Field)[]
+        {
+            (new { idNumber = wrongCheck, name = "王五", communityCode = NewTianCommunity }, "idNumber"),
+            (new { idNumber = future, name = "王五", communityCode = NewTianCommunity }, "idNumber"),
+            (new { idNumber = valid, name = new string('王', 200), communityCode = NewTianCommunity }, "name"),
+            (new { idNumber = valid, name = "Robert'); DROP TABLE persons;--", communityCode = NewTianCommunity }, "name"),
+            (new { idNumber = valid, name = "<script>alert(1)</script>", communityCode = NewTianCommunity }, "name"),
+            (new { idNumber = valid, name = "王五", phone = "12345", communityCode = NewTianCommunity }, "phone"),
+            (new { idNumber = valid, name = "王五", communityCode = "430103999999" }, "communityCode"),
+            (new { idNumber = valid, name = "王五", communityCode = QingyuanCommunity }, "communityCode"),
+        };
+        foreach (var (body, field) in cases)
+        {
+            using var response = await yunan.PostAsJsonAsync("/api/registry/persons", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<ValidationAnswer>();
+            Assert.True(problem!.Errors.ContainsKey(field), $"{field} not named for {body}");
+        }
+    }
+
+    private async Task<HttpClient> StaffAsync(string user)
+    {
+        var client = new HttpClient { BaseAddress = platform.Anonymous.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = Tokens.Bearer(await platform.Tokens.ForStaffAsync(user));
+        return client;
+    }
+
+    private static string NewIdNumber(DateOnly birthDate)
+    {
+        var first17 = "430103" + birthDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture)
+            + Random.Shared.Next(0, 1000).ToString("D3", CultureInfo.InvariantCulture);
+        return first17 + ResidentIdNumber.CheckCharacterOf(first17);
+    }
+
+    private sealed record PersonAnswer(Guid Id, string IdNumber, string Name, string Sex, DateOnly BirthDate, string? Phone, string CommunityCode);
+
+    private sealed record AuditAnswer(string Actor, string Action, string Resource, string? Purpose);
+
+    private sealed record ValidationAnswer(Dictionary<string, string[]> Errors);
+}
