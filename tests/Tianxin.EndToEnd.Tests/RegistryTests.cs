@@ -36,6 +36,42 @@ public sealed class RegistryTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_registration_reaches_the_rehabilitation_services_copy_in_the_same_trace()
+    {
+        using var yunan = await StaffAsync("yunan-staff");
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/registry/persons")
+        {
+            Content = JsonContent.Create(new { idNumber = NewIdNumber(new DateOnly(2012, 6, 1)), name = "王小明", communityCode = NewTianCommunity }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var registered = await yunan.SendAsync(request);
+        var person = (await registered.Content.ReadFromJsonAsync<PersonAnswer>())!;
+
+        await using var rehabilitation = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("rehabilitation-db"));
+        await rehabilitation.OpenAsync();
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            await using var count = new NpgsqlCommand("select count(*) from eligibility_persons where person_id = $1", rehabilitation);
+            count.Parameters.AddWithValue(person.Id);
+            return (long)(await count.ExecuteScalarAsync())! == 1;
+        }, TimeSpan.FromSeconds(30), () => "The rehabilitation service never received PersonRegistered");
+        await using var facts = new NpgsqlCommand("select birth_date, sex, community_code from eligibility_persons where person_id = $1", rehabilitation);
+        facts.Parameters.AddWithValue(person.Id);
+        await using var reader = await facts.ExecuteReaderAsync();
+        await reader.ReadAsync();
+
+        Assert.Equal(new DateOnly(2012, 6, 1), reader.GetFieldValue<DateOnly>(0));
+        Assert.Equal(person.Sex, reader.GetString(1));
+        Assert.Equal(NewTianCommunity, reader.GetString(2));
+        await Testing.Wait.UntilAsync(() => Task.FromResult(platform.Otlp.Spans.Any(s => s.TraceId == traceId && s.Service == "rehabilitation")),
+            TimeSpan.FromSeconds(30), () => "The consumer's spans are not in the request's trace: " +
+                string.Join(", ", platform.Otlp.Spans.Where(s => s.TraceId == traceId).Select(s => $"{s.Service}:{s.Name}")));
+        var services = platform.Otlp.Spans.Where(s => s.TraceId == traceId).Select(s => s.Service).ToHashSet();
+        Assert.Superset(new HashSet<string> { "gateway", "registry", "rehabilitation" }, services);
+    }
+
+    [Fact]
     public async Task The_database_holds_no_plaintext_id_number_and_the_same_number_cannot_be_registered_twice()
     {
         using var yunan = await StaffAsync("yunan-staff");

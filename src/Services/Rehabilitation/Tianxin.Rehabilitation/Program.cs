@@ -1,8 +1,10 @@
 using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.Rehabilitation.Features.ServiceInfo;
+using Tianxin.Rehabilitation.IntegrationEvents;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformService(new PlatformService("rehabilitation", "康复 Rehabilitation"));
+builder.AddPlatformService(new PlatformService("rehabilitation", "康复 Rehabilitation"),
+    messaging => messaging.AddConsumer<PersonRegisteredConsumer>());
 
 var app = builder.Build();
 app.MapPlatformService();
