@@ -28,10 +28,24 @@ public static class TelemetryExtensions
                 .AddMeter("MassTransit", "Npgsql", TianxinSource + ".*"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, "MassTransit", "Npgsql", TianxinSource + ".*", "Yarp.ReverseProxy")
-                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context => !IsHealthRequest(context.Request))
+                .AddAspNetCoreInstrumentation(aspnet =>
+                {
+                    aspnet.Filter = context => !IsHealthRequest(context.Request);
+                    // Query strings can carry personal data (a name searched for): traces keep the path only.
+                    aspnet.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
+                })
                 .AddGrpcClientInstrumentation()
-                .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage = request =>
-                    request.RequestUri is not { } uri || !IsHealthPath(uri.AbsolutePath)));
+                .AddHttpClientInstrumentation(http =>
+                {
+                    http.FilterHttpRequestMessage = request => request.RequestUri is not { } uri || !IsHealthPath(uri.AbsolutePath);
+                    http.EnrichWithHttpRequestMessage = (activity, request) =>
+                    {
+                        if (request.RequestUri is { Query.Length: > 0 } uri)
+                        {
+                            activity.SetTag("url.full", uri.GetLeftPart(UriPartial.Path));
+                        }
+                    };
+                }));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -18,10 +18,14 @@ public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
+    private readonly ConcurrentQueue<byte[]> _payloads = new();
 
     private OtlpReceiver(WebApplication app) => _app = app;
 
     public IReadOnlyCollection<ReceivedSpan> Spans => _spans;
+
+    /// <summary>Every export as received (traces, logs, metrics): strings travel in protobuf as plain UTF-8, so a byte search finds any value anywhere.</summary>
+    public IReadOnlyCollection<byte[]> Payloads => _payloads;
 
     public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -32,16 +36,20 @@ public sealed class OtlpReceiver : IAsyncDisposable
         var app = builder.Build();
         var receiver = new OtlpReceiver(app);
         app.MapPost("/v1/traces", receiver.ReceiveAsync);
-        app.MapPost("/v1/{signal}", () => Results.Ok());
+        app.MapPost("/v1/{signal}", async (HttpRequest request) =>
+        {
+            receiver._payloads.Enqueue(await ReadAsync(request));
+            return Results.Ok();
+        });
         await app.StartAsync();
         return receiver;
     }
 
     private async Task<IResult> ReceiveAsync(HttpRequest request)
     {
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body);
-        var export = ExportTraceServiceRequest.Parser.ParseFrom(body.ToArray());
+        var payload = await ReadAsync(request);
+        _payloads.Enqueue(payload);
+        var export = ExportTraceServiceRequest.Parser.ParseFrom(payload);
         foreach (var resource in export.ResourceSpans)
         {
             var service = resource.Resource?.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value?.StringValue ?? "?";
@@ -52,6 +60,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
             }
         }
         return Results.Ok();
+    }
+
+    private static async Task<byte[]> ReadAsync(HttpRequest request)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        return body.ToArray();
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
