@@ -95,7 +95,7 @@ public sealed class RegistryTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_full_id_number_is_shown_only_for_a_stated_purpose_and_that_read_is_audited()
+    public async Task The_full_id_number_is_shown_only_for_a_stated_purpose_and_that_read_and_the_registration_are_audited()
     {
         using var yunan = await StaffAsync("yunan-staff");
         using var auditor = await StaffAsync("auditor");
@@ -106,7 +106,9 @@ public sealed class RegistryTests(PlatformFixture platform)
         var officer = await platform.Gateway.GetFromJsonAsync<PersonAnswer>($"/api/registry/persons/{person.Id}?purpose=核对残疾证申请");
         var auditorView = await auditor.GetFromJsonAsync<PersonAnswer>($"/api/registry/persons/{person.Id}?purpose=看看");
         var audit = await auditor.GetFromJsonAsync<List<AuditAnswer>>("/api/registry/admin/audit?action=personal_data.read");
+        var changes = await auditor.GetFromJsonAsync<List<AuditAnswer>>("/api/registry/admin/audit?action=personal_data.changed&actor=yunan-staff");
 
+        Assert.Contains(changes!, e => e.Resource == $"person:{person.Id}");
         Assert.Equal(idNumber, officer!.IdNumber);
         Assert.NotEqual(idNumber, auditorView!.IdNumber);
         Assert.Contains(audit!, e => e.Actor == "district-admin" && e.Resource == $"person:{person.Id}" && e.Purpose == "核对残疾证申请");

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Audit;
 using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Security;
@@ -27,8 +28,8 @@ public static partial class RegisterPerson
     }
 
     public static async Task<Results<Created<PersonView>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ForbidHttpResult>> HandleAsync(
-        RegisterPersonRequest request, ClaimsPrincipal user, PersonStore store, NpgsqlDataSource dataSource, Outbox outbox,
-        PersonalDataProtector protector, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterPersonRequest request, ClaimsPrincipal user, HttpContext http, PersonStore store, NpgsqlDataSource dataSource, Outbox outbox,
+        PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (AreaScope.Of(user) is not { } scope)
         {
@@ -101,6 +102,8 @@ public static partial class RegisterPerson
                 Detail = "A person with this ID number exists. Find them by ID number instead of registering again.",
             });
         }
+        await audit.RecordAsync(actor, user, http.Connection.RemoteIpAddress?.ToString(),
+            new AuditEvent(AuditActions.PersonalDataChanged, $"person:{row.Id}", "registered"), cancellationToken);
         return TypedResults.Created($"/persons/{row.Id}", row.View(protector, Disclosure.Masked));
     }
 
