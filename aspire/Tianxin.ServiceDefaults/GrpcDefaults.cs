@@ -1,4 +1,3 @@
-using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,13 +11,12 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class GrpcDefaults
 {
-    public static IServiceCollection AddGrpcDefaults(this IServiceCollection services, Action<GrpcServiceOptions>? configure = null)
+    public static IServiceCollection AddGrpcDefaults(this IServiceCollection services)
     {
         services.AddGrpc(options =>
         {
             options.EnableDetailedErrors = false;
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
-            configure?.Invoke(options);
         });
         services.AddGrpcReflection();
         // The gRPC health service mirrors the ASP.NET Core health checks, so /health and grpc.health.v1 agree.

@@ -12,7 +12,7 @@ namespace Tianxin.EndToEnd.Tests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    public static readonly string[] Services = ["registry", "rehabilitation", "employment", "relief", "grievance"];
+    public static IReadOnlyList<string> Services => BuildingBlocks.Hosting.PlatformService.DomainServiceNames;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     public const int TokenRequestsPerMinute = 40;
     public static readonly TimeSpan PartnerTokenLifetime = TimeSpan.FromSeconds(20);

@@ -75,6 +75,19 @@ public sealed class SecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_partner_token_for_the_registry_is_refused_the_staff_endpoints_of_the_registry()
+    {
+        var hospital = await platform.Tokens.ForPartnerAsync("hospital-1"); // registry.certificates.verify: registry audience, no staff role
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/registry/persons") { Headers = { Authorization = Tokens.Bearer(hospital) } };
+
+        using var response = await platform.Anonymous.SendAsync(request);
+        var info = await GrpcClients.GetServiceInfoAsync(platform.GatewayGrpc, "registry", hospital);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("registry", info.Name);
+    }
+
+    [Fact]
     public async Task Operator_endpoints_are_forbidden_to_other_staff_and_open_to_operators()
     {
         using var asAdministrator = await platform.Gateway.GetAsync("/api/registry/admin/messaging/outbox");

@@ -9,10 +9,12 @@ public sealed record DataStorage(bool Persistent, string Root)
     public static DataStorage From(IDistributedApplicationBuilder builder)
     {
         var mode = builder.Configuration["Tianxin:Data"] ?? "persistent";
-        var persistent = mode.Equals("persistent", StringComparison.OrdinalIgnoreCase)
-            || (mode.Equals("ephemeral", StringComparison.OrdinalIgnoreCase)
-                ? false
-                : throw new InvalidOperationException($"Tianxin:Data='{mode}': use persistent or ephemeral."));
+        var persistent = mode.ToLowerInvariant() switch
+        {
+            "persistent" => true,
+            "ephemeral" => false,
+            _ => throw new InvalidOperationException($"Tianxin:Data='{mode}': use persistent or ephemeral."),
+        };
         return new DataStorage(persistent, builder.Configuration["Tianxin:DataDirectory"] ?? DefaultRoot());
     }
 

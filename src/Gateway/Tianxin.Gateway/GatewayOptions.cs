@@ -1,3 +1,5 @@
+using Tianxin.BuildingBlocks.Hosting;
+
 namespace Tianxin.Gateway;
 
 /// <summary>Settings under "Gateway".</summary>
@@ -6,7 +8,7 @@ public sealed class GatewayOptions
     public const string Section = "Gateway";
 
     /// <summary>Services behind the gateway: REST at /api/&lt;name&gt;/…, gRPC at /tianxin.&lt;name&gt;.v1.*.</summary>
-    public string[] Services { get; set; } = ["registry", "rehabilitation", "employment", "relief", "grievance"];
+    public string[] Services { get; set; } = [.. PlatformService.DomainServiceNames];
 
     /// <summary>Largest request body accepted (bulk imports of certificate holders are the big ones).</summary>
     public long MaxRequestBodyBytes { get; set; } = 32 * 1024 * 1024;

@@ -54,8 +54,6 @@ public static class GatewayRoutes
         AuthorizationPolicy = Anonymous,
         RateLimiterPolicy = rateLimit,
         Match = new RouteMatch { Path = path },
-        // The identity service builds its sign-in redirects from the address the caller used.
-        Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
     };
 
     public static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions options) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.BuildingBlocks.Persistence;
 
 namespace Tianxin.Migrator;
@@ -21,7 +22,7 @@ public static class ServiceDatabases
     public static IReadOnlyList<ServiceDatabase> All { get; } =
     [
         new ServiceDatabase("identity", IsDomainService: false),
-        .. new[] { "registry", "rehabilitation", "employment", "relief", "grievance" }.Select(name => new ServiceDatabase(name)),
+        .. PlatformService.DomainServiceNames.Select(name => new ServiceDatabase(name)),
     ];
 
     public static async Task MigrateWithRetryAsync(ServiceDatabase database, string connectionString, ILogger logger)

@@ -5,6 +5,9 @@ namespace Tianxin.BuildingBlocks.Hosting;
 /// <param name="DisplayName">zh-CN first, e.g. "残疾人基础信息 Registry".</param>
 public sealed record PlatformService(string Name, string DisplayName)
 {
+    /// <summary>The domain services: gateway routes, databases, staff scopes and token audiences all follow this list.</summary>
+    public static IReadOnlyList<string> DomainServiceNames { get; } = ["registry", "rehabilitation", "employment", "relief", "grievance"];
+
     public string DatabaseConnectionName => Name + "-db";
     public string GatewayPrefix => "/api/" + Name;
 }

@@ -3,6 +3,9 @@ namespace Tianxin.BuildingBlocks.PersonalData;
 /// <summary>What a caller who may not see a value sees instead.</summary>
 public static class Masking
 {
+    /// <summary>430103********123X: the region code and the last four characters.</summary>
+    public static string IdNumber(string idNumber) => idNumber[..6] + "********" + idNumber[14..];
+
     /// <summary>138****5678 for a mobile number; for a landline the last four digits only.</summary>
     public static string Phone(string phone) =>
         phone.Length == 11 && phone[0] == '1'

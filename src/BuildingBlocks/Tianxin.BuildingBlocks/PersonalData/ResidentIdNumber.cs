@@ -32,10 +32,13 @@ public sealed record ResidentIdNumber
     public DateOnly BirthDate { get; }
     public Sex Sex => (Value[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female;
 
-    /// <summary>Region code and the last four characters: 430103********123X.</summary>
-    public string Masked => Value[..6] + "********" + Value[14..];
+    public string Masked => Masking.IdNumber(Value);
 
     public override string ToString() => Masked;
+
+    /// <summary>Birth dates after today in China (UTC+8, no daylight saving) are impossible.</summary>
+    public static IdNumberCheck Parse(string? input, TimeProvider clock) =>
+        Parse(input, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)));
 
     /// <param name="today">Birth dates after this day are impossible.</param>
     public static IdNumberCheck Parse(string? input, DateOnly today)

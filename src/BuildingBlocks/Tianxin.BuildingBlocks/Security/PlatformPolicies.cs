@@ -9,7 +9,4 @@ public static class PlatformPolicies
     public const string Operator = "operator";
     /// <summary>Auditors and district administrators: the audit log.</summary>
     public const string Auditor = "auditor";
-
-    /// <summary>The policy for a partner scope, e.g. <c>Scope(PlatformScopes.RehabilitationSessionsWrite)</c>.</summary>
-    public static string Scope(string scope) => "scope:" + scope;
 }

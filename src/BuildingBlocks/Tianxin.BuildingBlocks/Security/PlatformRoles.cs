@@ -38,7 +38,7 @@ public static class PlatformClaims
 /// </summary>
 public static class PlatformScopes
 {
-    public static IReadOnlyList<string> Services { get; } = ["registry", "rehabilitation", "employment", "relief", "grievance"];
+    public static IReadOnlyList<string> Services => Hosting.PlatformService.DomainServiceNames;
 
     public const string RegistryCertificatesVerify = "registry.certificates.verify";
     public const string RehabilitationCasesRead = "rehabilitation.cases.read";

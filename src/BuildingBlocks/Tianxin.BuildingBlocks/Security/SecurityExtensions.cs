@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using OpenIddict.Abstractions;
 
 namespace Tianxin.BuildingBlocks.Security;
 
@@ -51,11 +50,6 @@ public static class SecurityExtensions
             .AddPolicy(PlatformPolicies.Operator, policy => policy
                 .AddAuthenticationSchemes(CachedTokenAuthentication.SchemeName, OpsKeyAuthentication.SchemeName)
                 .RequireClaim(PlatformClaims.Role, PlatformRoles.Operator));
-        foreach (var scope in PlatformScopes.Partner)
-        {
-            builder.Services.AddAuthorizationBuilder().AddPolicy(PlatformPolicies.Scope(scope), policy => policy
-                .RequireAssertion(context => context.User.HasScope(scope)));
-        }
         return builder;
     }
 

@@ -30,7 +30,7 @@ public static class PersonDisclosure
     {
         var idNumber = protector.Decrypt(row.IdNumberCipher, PersonRow.IdNumberPurpose);
         return new PersonView(row.Id,
-            disclosure == Disclosure.Full ? idNumber : idNumber[..6] + "********" + idNumber[14..],
+            disclosure == Disclosure.Full ? idNumber : Masking.IdNumber(idNumber),
             row.Name, row.Sex, row.BirthDate,
             row.Phone is null ? null : disclosure == Disclosure.Full ? row.Phone : Masking.Phone(row.Phone),
             row.Address, row.CommunityCode, row.Status, row.Version);

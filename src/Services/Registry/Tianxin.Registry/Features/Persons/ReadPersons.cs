@@ -71,7 +71,7 @@ public static class ReadPersons
         {
             return TypedResults.Forbid();
         }
-        var number = ResidentIdNumber.Parse(request.IdNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)));
+        var number = ResidentIdNumber.Parse(request.IdNumber, clock);
         var found = number.IsValid
             ? await store.FindByIdNumberAsync(protector.BlindIndex(number.Number!.Value, PersonRow.IdNumberPurpose), scope, cancellationToken)
             : null;

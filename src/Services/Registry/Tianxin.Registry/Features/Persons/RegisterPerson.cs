@@ -35,9 +35,8 @@ public static partial class RegisterPerson
         {
             return TypedResults.Forbid();
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)); // China Standard Time
         var errors = new Dictionary<string, string[]>();
-        var idNumber = ResidentIdNumber.Parse(request.IdNumber, today);
+        var idNumber = ResidentIdNumber.Parse(request.IdNumber, clock);
         if (!idNumber.IsValid)
         {
             errors["idNumber"] = [idNumber.Message];
