@@ -67,6 +67,26 @@ public sealed class PlatformFixture : IAsyncLifetime
         GatewayGrpc = GrpcChannel.ForAddress(App.GetEndpoint("gateway", "grpc"));
     }
 
+    /// <summary>A gateway client signed in as a demo staff member; tokens are reused so tests stay under the token rate limit.</summary>
+    public async Task<HttpClient> StaffAsync(string user)
+    {
+        var token = await StaffTokenAsync(user);
+        var client = new HttpClient { BaseAddress = Anonymous.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = Tokens.Bearer(token);
+        return client;
+    }
+
+    public async Task<string> StaffTokenAsync(string user)
+    {
+        if (!_staffTokens.TryGetValue(user, out var token))
+        {
+            token = _staffTokens.GetOrAdd(user, await Tokens.ForStaffAsync(user));
+        }
+        return token;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _staffTokens = new();
+
     public async Task DisposeAsync()
     {
         GatewayGrpc.Dispose();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting.Testing;
@@ -10,15 +9,15 @@ namespace Tianxin.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class RegistryTests(PlatformFixture platform)
 {
-    private const string NewTianCommunity = "430103001001"; // 新天社区, 裕南街街道
-    private const string QingyuanCommunity = "430103006001";
+    private const string NewTianCommunity = TestPeople.NewTianCommunity;
+    private const string QingyuanCommunity = TestPeople.QingyuanCommunity;
 
     [Fact]
     public async Task Street_staff_register_a_person_whom_another_street_cannot_see_and_the_district_can()
     {
-        using var yunan = await StaffAsync("yunan-staff");
-        using var qingyuan = await StaffAsync("qingyuan-staff");
-        var idNumber = NewIdNumber(new DateOnly(1962, 3, 14));
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var qingyuan = await platform.StaffAsync("qingyuan-staff");
+        var idNumber = TestPeople.NewIdNumber(new DateOnly(1962, 3, 14));
 
         using var registered = await yunan.PostAsJsonAsync("/api/registry/persons",
             new { idNumber, name = "张三丰", phone = "13812345678", address = "裕南街1号", communityCode = NewTianCommunity });
@@ -35,17 +34,17 @@ public sealed class RegistryTests(PlatformFixture platform)
         Assert.Empty((await lookUp.Content.ReadFromJsonAsync<List<PersonAnswer>>())!);
         using var ownLookUp = await yunan.PostAsJsonAsync("/api/registry/persons/lookup", new { idNumber });
         Assert.Single((await ownLookUp.Content.ReadFromJsonAsync<List<PersonAnswer>>())!, p => p.Id == person.Id);
-        Assert.Single((await yunan.GetFromJsonAsync<List<PersonAnswer>>("/api/registry/persons?name=三丰"))!, p => p.Id == person.Id);
+        Assert.Single((await yunan.GetFromJsonAsync<PersonPageAnswer>("/api/registry/persons?name=三丰&pageSize=500"))!.Items, p => p.Id == person.Id);
     }
 
     [Fact]
     public async Task A_registration_reaches_the_rehabilitation_services_copy_in_the_same_trace()
     {
-        using var yunan = await StaffAsync("yunan-staff");
+        using var yunan = await platform.StaffAsync("yunan-staff");
         var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/registry/persons")
         {
-            Content = JsonContent.Create(new { idNumber = NewIdNumber(new DateOnly(2012, 6, 1)), name = "王小明", communityCode = NewTianCommunity }),
+            Content = JsonContent.Create(new { idNumber = TestPeople.NewIdNumber(new DateOnly(2012, 6, 1)), name = "王小明", communityCode = NewTianCommunity }),
         };
         request.Headers.Add("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
         using var registered = await yunan.SendAsync(request);
@@ -76,8 +75,8 @@ public sealed class RegistryTests(PlatformFixture platform)
     [Fact]
     public async Task The_database_holds_no_plaintext_id_number_and_the_same_number_cannot_be_registered_twice()
     {
-        using var yunan = await StaffAsync("yunan-staff");
-        var idNumber = NewIdNumber(new DateOnly(1975, 8, 1));
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var idNumber = TestPeople.NewIdNumber(new DateOnly(1975, 8, 1));
         var request = new { idNumber, name = "买买提·艾力", communityCode = NewTianCommunity };
 
         using var first = await yunan.PostAsJsonAsync("/api/registry/persons", request);
@@ -97,9 +96,9 @@ public sealed class RegistryTests(PlatformFixture platform)
     [Fact]
     public async Task The_full_id_number_is_shown_only_for_a_stated_purpose_and_that_read_and_the_registration_are_audited()
     {
-        using var yunan = await StaffAsync("yunan-staff");
-        using var auditor = await StaffAsync("auditor");
-        var idNumber = NewIdNumber(new DateOnly(1988, 12, 30));
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var auditor = await platform.StaffAsync("auditor");
+        var idNumber = TestPeople.NewIdNumber(new DateOnly(1988, 12, 30));
         using var registered = await yunan.PostAsJsonAsync("/api/registry/persons", new { idNumber, name = "李四", communityCode = NewTianCommunity });
         var person = (await registered.Content.ReadFromJsonAsync<PersonAnswer>())!;
 
@@ -117,8 +116,8 @@ public sealed class RegistryTests(PlatformFixture platform)
     [Fact]
     public async Task No_id_number_name_or_phone_reaches_the_logs_traces_or_metrics()
     {
-        using var yunan = await StaffAsync("yunan-staff");
-        var idNumber = NewIdNumber(new DateOnly(1955, 10, 9));
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var idNumber = TestPeople.NewIdNumber(new DateOnly(1955, 10, 9));
         const string phone = "13987654321";
         const string name = "欧阳锋";
         using var registered = await yunan.PostAsJsonAsync("/api/registry/persons", new { idNumber, name, phone, communityCode = NewTianCommunity });
@@ -150,10 +149,10 @@ public sealed class RegistryTests(PlatformFixture platform)
     [Fact]
     public async Task Bad_registrations_are_refused_field_by_field_without_a_500()
     {
-        using var yunan = await StaffAsync("yunan-staff");
-        var valid = NewIdNumber(new DateOnly(1990, 1, 1));
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var valid = TestPeople.NewIdNumber(new DateOnly(1990, 1, 1));
         var wrongCheck = valid[..17] + (valid[17] == '0' ? '1' : '0');
-        var future = NewIdNumber(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1));
+        var future = TestPeople.NewIdNumber(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1));
 
         var cases = new (object Body, string Field)[]
         {
@@ -174,24 +173,4 @@ public sealed class RegistryTests(PlatformFixture platform)
             Assert.True(problem!.Errors.ContainsKey(field), $"{field} not named for {body}");
         }
     }
-
-    private async Task<HttpClient> StaffAsync(string user)
-    {
-        var client = new HttpClient { BaseAddress = platform.Anonymous.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = Tokens.Bearer(await platform.Tokens.ForStaffAsync(user));
-        return client;
-    }
-
-    private static string NewIdNumber(DateOnly birthDate)
-    {
-        var first17 = "430103" + birthDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture)
-            + Random.Shared.Next(0, 1000).ToString("D3", CultureInfo.InvariantCulture);
-        return first17 + ResidentIdNumber.CheckCharacterOf(first17);
-    }
-
-    private sealed record PersonAnswer(Guid Id, string IdNumber, string Name, string Sex, DateOnly BirthDate, string? Phone, string CommunityCode);
-
-    private sealed record AuditAnswer(string Actor, string Action, string Resource, string? Purpose);
-
-    private sealed record ValidationAnswer(Dictionary<string, string[]> Errors);
 }

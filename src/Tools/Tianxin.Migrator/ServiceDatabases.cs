@@ -6,14 +6,19 @@ using Tianxin.BuildingBlocks.Persistence;
 namespace Tianxin.Migrator;
 
 /// <param name="IsDomainService">Domain services have an outbox, an inbox and an audit log.</param>
-public sealed record ServiceDatabase(string Name, bool IsDomainService = true)
+/// <param name="KeepsEligibilityCopy">Every domain service but the registry keeps a copy of the registry's eligibility facts.</param>
+public sealed record ServiceDatabase(string Name, bool IsDomainService = true, bool KeepsEligibilityCopy = false)
 {
     public string ConnectionName => Name + "-db";
 
     /// <summary>The shared building-block tables first, then the service's own scripts.</summary>
     public IEnumerable<MigrationScripts> Scripts =>
         IsDomainService
-            ? [MigrationScripts.Messaging, MigrationScripts.Audit, new MigrationScripts(typeof(ServiceDatabase).Assembly, Name + ".")]
+            ?
+            [
+                MigrationScripts.Messaging, MigrationScripts.Audit, .. (KeepsEligibilityCopy ? [MigrationScripts.EligibilityCopy] : Array.Empty<MigrationScripts>()),
+                new MigrationScripts(typeof(ServiceDatabase).Assembly, Name + "."),
+            ]
             : [new MigrationScripts(typeof(ServiceDatabase).Assembly, Name + ".")];
 }
 
@@ -22,7 +27,7 @@ public static class ServiceDatabases
     public static IReadOnlyList<ServiceDatabase> All { get; } =
     [
         new ServiceDatabase("identity", IsDomainService: false),
-        .. PlatformService.DomainServiceNames.Select(name => new ServiceDatabase(name)),
+        .. PlatformService.DomainServiceNames.Select(name => new ServiceDatabase(name, KeepsEligibilityCopy: name != "registry")),
     ];
 
     public static async Task MigrateWithRetryAsync(ServiceDatabase database, string connectionString, ILogger logger)

@@ -10,6 +10,7 @@ public sealed record MigrationScripts(Assembly Assembly, string Prefix)
 {
     public static MigrationScripts Messaging { get; } = new(typeof(MigrationScripts).Assembly, "messaging.");
     public static MigrationScripts Audit { get; } = new(typeof(MigrationScripts).Assembly, "audit.");
+    public static MigrationScripts EligibilityCopy { get; } = new(typeof(MigrationScripts).Assembly, "eligibility.");
 }
 
 /// <summary>

@@ -1,6 +1,6 @@
 namespace Tianxin.BuildingBlocks.Security;
 
-/// <summary>Authorization policies every service knows. The fallback (no policy named) is "any valid token for this service".</summary>
+/// <summary>Authorization policies every service knows; each partner scope is also a policy of the same name. The fallback (no policy named) is "any valid token for this service".</summary>
 public static class PlatformPolicies
 {
     /// <summary>Federation staff, whatever their role.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using OpenIddict.Abstractions;
 
 namespace Tianxin.BuildingBlocks.Security;
 
@@ -50,6 +51,11 @@ public static class SecurityExtensions
             .AddPolicy(PlatformPolicies.Operator, policy => policy
                 .AddAuthenticationSchemes(CachedTokenAuthentication.SchemeName, OpsKeyAuthentication.SchemeName)
                 .RequireClaim(PlatformClaims.Role, PlatformRoles.Operator));
+        foreach (var scope in PlatformScopes.Partner)
+        {
+            builder.Services.AddAuthorizationBuilder().AddPolicy(scope, policy => policy
+                .RequireAssertion(context => context.User.HasScope(scope)));
+        }
         return builder;
     }
 

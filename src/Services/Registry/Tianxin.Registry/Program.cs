@@ -1,17 +1,22 @@
 using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.BuildingBlocks.PersonalData;
+using Tianxin.Registry.Data;
 using Tianxin.Registry.Features.Areas;
+using Tianxin.Registry.Features.Certificates;
+using Tianxin.Registry.Features.Households;
 using Tianxin.Registry.Features.Persons;
-using Tianxin.Registry.Features.ServiceInfo;
+using Tianxin.Registry.GrpcApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("registry", "残疾人基础信息 Registry"));
 builder.AddPersonalDataProtection();
-builder.Services.AddPersons();
+builder.Services.AddSingleton<RegistryChanges>().AddPersons().AddCertificates(builder.Configuration).AddHouseholds();
 
 var app = builder.Build();
 app.MapPlatformService();
 app.MapGrpcService<RegistryGrpcService>();
 app.MapAreasApi();
 app.MapPersonsApi();
+app.MapCertificatesApi();
+app.MapHouseholdsApi();
 app.Run();

@@ -1,10 +1,10 @@
+using Tianxin.BuildingBlocks.Eligibility;
 using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.Rehabilitation.Features.ServiceInfo;
-using Tianxin.Rehabilitation.IntegrationEvents;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("rehabilitation", "康复 Rehabilitation"),
-    messaging => messaging.AddConsumer<PersonRegisteredConsumer>());
+    messaging => messaging.AddConsumer<EligibilityCopyConsumer>());
 
 var app = builder.Build();
 app.MapPlatformService();

@@ -1,11 +1,15 @@
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Persistence;
 
 namespace Tianxin.Registry.Features.Persons;
 
+public sealed record CertificateRow(Guid Id, int Category, int Grade, DateOnly IssuedOn, DateOnly ValidUntil, string Status);
+
 public sealed record PersonRow(
     Guid Id, byte[] IdNumberCipher, string Name, string Sex, DateOnly BirthDate, string? Phone, string? Address,
-    string CommunityCode, string Status, int Version)
+    string CommunityCode, string Status, DateOnly? ClosedOn, string? ClosedReason, int Version, CertificateRow? Certificate,
+    Guid? HouseholdId, string[] HouseholdFlags, Guid[] PossibleDuplicateOf)
 {
     /// <summary>Authenticated with the ciphertext, so an ID number cannot be moved into another column.</summary>
     public const string IdNumberPurpose = "person.id_number";
@@ -14,50 +18,38 @@ public sealed record PersonRow(
 /// <summary>Every read goes through the caller's area: a person outside it does not exist for them.</summary>
 public sealed class PersonStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns =
-        "id, id_number_cipher, name, sex, birth_date, phone, address, community_code, status, version";
+    /// <summary>A person with their valid certificate, household flags and open duplicate reviews.</summary>
+    public const string Select =
+        """
+        select p.id, p.id_number_cipher, p.name, p.sex, p.birth_date, p.phone, p.address, p.community_code, p.status,
+               p.closed_on, p.closed_reason, p.version,
+               c.id, c.category, c.grade, c.issued_on, c.valid_until, c.status,
+               f.household_id, f.household_flags,
+               array(select d.similar_to from duplicate_reviews d where d.person_id = p.id and d.decision is null)
+        from persons p
+        join person_facts f on f.person_id = p.id
+        left join certificates c on c.person_id = p.id and c.status = 'valid'
+        """;
 
-    public async Task<PersonRow?> FindAsync(Guid id, AreaScope scope, CancellationToken cancellationToken) =>
-        (await QueryAsync($"select {Columns} from persons where id = $1 and community_code like $2",
-            [id, scope.Area.LikePattern], cancellationToken)).SingleOrDefault();
+    public Task<PersonRow?> FindAsync(Guid id, AreaScope scope, CancellationToken cancellationToken) =>
+        dataSource.Command($"{Select} where p.id = $1 and p.community_code like $2", id, scope.Area.LikePattern)
+            .ReadFirstOrDefaultAsync(Read, cancellationToken);
 
-    public async Task<PersonRow?> FindByIdNumberAsync(byte[] blindIndex, AreaScope scope, CancellationToken cancellationToken) =>
-        (await QueryAsync($"select {Columns} from persons where id_number_index = $1 and community_code like $2",
-            [blindIndex, scope.Area.LikePattern], cancellationToken)).SingleOrDefault();
+    public Task<PersonRow?> FindByIdNumberAsync(byte[] blindIndex, AreaScope scope, CancellationToken cancellationToken) =>
+        dataSource.Command($"{Select} where p.id_number_index = $1 and p.community_code like $2", blindIndex, scope.Area.LikePattern)
+            .ReadFirstOrDefaultAsync(Read, cancellationToken);
 
-    /// <param name="name">Part of the name, or null for everyone in the area.</param>
-    public Task<IReadOnlyList<PersonRow>> SearchAsync(AreaScope scope, string? name, int page, int pageSize, CancellationToken cancellationToken) =>
-        QueryAsync(
-            $"""
-            select {Columns} from persons
-            where community_code like $1 and ($2::text is null or strpos(name, $2) > 0)
-            order by name, id
-            limit $3 offset $4
-            """,
-            [scope.Area.LikePattern, (object?)name ?? DBNull.Value, pageSize, (page - 1) * pageSize], cancellationToken);
+    public async Task<bool> IsCommunityAsync(string code, CancellationToken cancellationToken) =>
+        await dataSource.Command("select exists (select 1 from areas where code = $1 and level = 'community')", code)
+            .ScalarAsync<bool>(cancellationToken);
 
-    public async Task<bool> IsCommunityAsync(string code, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("select exists (select 1 from areas where code = $1 and level = 'community')");
-        command.Parameters.AddWithValue(code);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private async Task<IReadOnlyList<PersonRow>> QueryAsync(string sql, object[] parameters, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.AddWithValue(parameter);
-        }
-        var rows = new List<PersonRow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new PersonRow(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1), reader.GetString(2), reader.GetString(3),
-                reader.GetFieldValue<DateOnly>(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt32(9)));
-        }
-        return rows;
-    }
+    public static PersonRow Read(NpgsqlDataReader reader) =>
+        new(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1), reader.GetString(2), reader.GetString(3),
+            reader.GetFieldValue<DateOnly>(4), reader.NullableString(5), reader.NullableString(6), reader.GetString(7),
+            reader.GetString(8), reader.Nullable<DateOnly>(9), reader.NullableString(10), reader.GetInt32(11),
+            reader.IsDBNull(12)
+                ? null
+                : new CertificateRow(reader.GetGuid(12), reader.GetInt16(13), reader.GetInt16(14), reader.GetFieldValue<DateOnly>(15),
+                    reader.GetFieldValue<DateOnly>(16), reader.GetString(17)),
+            reader.Nullable<Guid>(18), reader.GetFieldValue<string[]>(19), reader.GetFieldValue<Guid[]>(20));
 }

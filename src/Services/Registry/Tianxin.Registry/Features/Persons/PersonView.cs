@@ -1,13 +1,17 @@
 using System.Security.Claims;
 using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Security;
+using Tianxin.Registry.Features.Certificates;
 
 namespace Tianxin.Registry.Features.Persons;
 
-/// <summary>A person as a caller sees them: the ID number and phone masked unless <see cref="Disclosure.Full"/>.</summary>
+/// <summary>A person as a caller sees them: the ID number, certificate number and phone masked unless <see cref="Disclosure.Full"/>.</summary>
+/// <param name="HouseholdFlags">Household statuses in force and the special groups derived from the household (see EligibilityFacts).</param>
+/// <param name="PossibleDuplicateOf">Persons this record looks like, until someone reviews them.</param>
 public sealed record PersonView(
     Guid Id, string IdNumber, string Name, string Sex, DateOnly BirthDate, string? Phone, string? Address,
-    string CommunityCode, string Status, int Version);
+    string CommunityCode, string Status, DateOnly? ClosedOn, string? ClosedReason, int Version, CertificateView? Certificate,
+    Guid? HouseholdId, IReadOnlyList<string> HouseholdFlags, IReadOnlyList<Guid> PossibleDuplicateOf);
 
 public enum Disclosure
 {
@@ -29,10 +33,10 @@ public static class PersonDisclosure
     public static PersonView View(this PersonRow row, PersonalDataProtector protector, Disclosure disclosure)
     {
         var idNumber = protector.Decrypt(row.IdNumberCipher, PersonRow.IdNumberPurpose);
-        return new PersonView(row.Id,
-            disclosure == Disclosure.Full ? idNumber : Masking.IdNumber(idNumber),
-            row.Name, row.Sex, row.BirthDate,
+        var shownIdNumber = disclosure == Disclosure.Full ? idNumber : Masking.IdNumber(idNumber);
+        return new PersonView(row.Id, shownIdNumber, row.Name, row.Sex, row.BirthDate,
             row.Phone is null ? null : disclosure == Disclosure.Full ? row.Phone : Masking.Phone(row.Phone),
-            row.Address, row.CommunityCode, row.Status, row.Version);
+            row.Address, row.CommunityCode, row.Status, row.ClosedOn, row.ClosedReason, row.Version,
+            row.Certificate?.View(shownIdNumber), row.HouseholdId, row.HouseholdFlags, row.PossibleDuplicateOf);
     }
 }

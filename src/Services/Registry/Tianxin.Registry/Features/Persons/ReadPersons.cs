@@ -1,18 +1,21 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Audit;
 using Tianxin.BuildingBlocks.PersonalData;
+using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
+using Tianxin.Registry.Features.Certificates;
 
 namespace Tianxin.Registry.Features.Persons;
 
-/// <param name="Name">Part of a name (三丰 finds 张三丰).</param>
-public sealed record FindPersonsQuery(string? Name, [property: Range(1, 10_000)] int? Page, [property: Range(1, 200)] int? PageSize);
+/// <summary>ID and certificate numbers travel in a body, never in a URL, where proxies and browsers would keep them.</summary>
+/// <param name="CertificateNumber">20 characters: the ID number, category and grade.</param>
+public sealed record LookUpPersonRequest(string? IdNumber, string? CertificateNumber);
 
-/// <summary>An ID number travels in a body, never in a URL, where proxies and browsers would keep it.</summary>
-public sealed record LookUpPersonRequest(string? IdNumber);
+public sealed record HistoryEntry(long Id, string Change, JsonElement Details, DateTimeOffset ChangedAt, string ChangedBy);
 
 public static class ReadPersons
 {
@@ -20,10 +23,10 @@ public static class ReadPersons
     {
         persons.MapGet("/{id:guid}", GetAsync).RequireAuthorization(PlatformPolicies.Staff)
             .WithSummary("查看残疾人 A person; add ?purpose=… to see the full ID number and phone (recorded in the audit log)");
-        persons.MapGet("/", FindAsync).RequireAuthorization(PlatformPolicies.Staff)
-            .WithSummary("查找残疾人 Find persons in your area by part of the name (ID numbers masked)");
         persons.MapPost("/lookup", LookUpAsync).RequireAuthorization(PlatformPolicies.Staff)
-            .WithSummary("按身份证号查找 Find a person in your area by ID number (blind index; masked)");
+            .WithSummary("按身份证号或残疾人证号查找 Find a person in your area by ID or certificate number (masked)");
+        persons.MapGet("/{id:guid}/history", HistoryAsync).RequireAuthorization(PlatformPolicies.Staff)
+            .WithSummary("变更记录 Every change to a person, their certificates and household membership");
         return persons;
     }
 
@@ -49,21 +52,8 @@ public static class ReadPersons
         return TypedResults.Ok(row.View(protector, disclosure));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<PersonView>>, ForbidHttpResult>> FindAsync(
-        [AsParameters] FindPersonsQuery query, ClaimsPrincipal user, PersonStore store, PersonalDataProtector protector,
-        CancellationToken cancellationToken)
-    {
-        if (AreaScope.Of(user) is not { } scope)
-        {
-            return TypedResults.Forbid();
-        }
-        var rows = await store.SearchAsync(scope, string.IsNullOrWhiteSpace(query.Name) ? null : query.Name.Trim(),
-            query.Page ?? 1, query.PageSize ?? 50, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<PersonView>>(rows.Select(row => row.View(protector, Disclosure.Masked)).ToList());
-    }
-
     /// <returns>The person in a list of at most one, so "not registered" and "not in your area" look alike.</returns>
-    public static async Task<Results<Ok<IReadOnlyList<PersonView>>, ForbidHttpResult>> LookUpAsync(
+    public static async Task<Results<Ok<IReadOnlyList<PersonView>>, ValidationProblem, ForbidHttpResult>> LookUpAsync(
         LookUpPersonRequest request, ClaimsPrincipal user, PersonStore store, PersonalDataProtector protector,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -71,10 +61,45 @@ public static class ReadPersons
         {
             return TypedResults.Forbid();
         }
-        var number = ResidentIdNumber.Parse(request.IdNumber, clock);
-        var found = number.IsValid
-            ? await store.FindByIdNumberAsync(protector.BlindIndex(number.Number!.Value, PersonRow.IdNumberPurpose), scope, cancellationToken)
-            : null;
+        PersonRow? found;
+        if (!string.IsNullOrWhiteSpace(request.CertificateNumber))
+        {
+            var (number, error) = CertificateNumber.Parse(request.CertificateNumber, clock);
+            if (number is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["certificateNumber"] = [error!] });
+            }
+            found = await store.FindByIdNumberAsync(protector.BlindIndex(number.IdNumber.Value, PersonRow.IdNumberPurpose), scope, cancellationToken);
+            found = found?.Certificate is { } certificate && certificate.Category == number.Category && certificate.Grade == number.Grade ? found : null;
+        }
+        else
+        {
+            var number = ResidentIdNumber.Parse(request.IdNumber, clock);
+            if (!number.IsValid)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idNumber"] = [number.Message] });
+            }
+            found = await store.FindByIdNumberAsync(protector.BlindIndex(number.Number!.Value, PersonRow.IdNumberPurpose), scope, cancellationToken);
+        }
         return TypedResults.Ok<IReadOnlyList<PersonView>>(found is null ? [] : [found.View(protector, Disclosure.Masked)]);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, NotFound, ForbidHttpResult>> HistoryAsync(
+        Guid id, ClaimsPrincipal user, PersonStore store, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        if (AreaScope.Of(user) is not { } scope)
+        {
+            return TypedResults.Forbid();
+        }
+        if (await store.FindAsync(id, scope, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var entries = await dataSource.Command(
+                "select id, change, details, changed_at, changed_by from person_history where person_id = $1 order by id", id)
+            .ReadAllAsync(reader => new HistoryEntry(reader.GetInt64(0), reader.GetString(1),
+                JsonSerializer.Deserialize<JsonElement>(reader.GetString(2)), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4)),
+                cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<HistoryEntry>>(entries);
     }
 }

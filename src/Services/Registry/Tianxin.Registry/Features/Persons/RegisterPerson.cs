@@ -1,13 +1,14 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
-using Tianxin.BuildingBlocks.Areas;
-using Tianxin.BuildingBlocks.Audit;
 using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.PersonalData;
+using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
+using Tianxin.BuildingBlocks.Text;
 using Tianxin.Contracts.Registry;
+using Tianxin.Registry.Data;
 
 namespace Tianxin.Registry.Features.Persons;
 
@@ -17,98 +18,103 @@ namespace Tianxin.Registry.Features.Persons;
 /// <param name="CommunityCode">The community or village (12 digits) the person lives in, within the caller's area.</param>
 public sealed record RegisterPersonRequest(string? IdNumber, string? Name, string? Phone, string? Address, string? CommunityCode);
 
-public static partial class RegisterPerson
+public abstract record RegistrationResult
 {
-    public static RouteGroupBuilder MapRegisterPerson(this RouteGroupBuilder persons)
-    {
-        persons.MapPost("/", HandleAsync)
-            .RequireAuthorization(PlatformPolicies.Staff)
-            .WithSummary("登记残疾人 Register a disabled resident");
-        return persons;
-    }
+    public sealed record Registered(PersonRow Person) : RegistrationResult;
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : RegistrationResult;
+    public sealed record AlreadyRegistered(Guid? ExistingId) : RegistrationResult;
+}
 
-    public static async Task<Results<Created<PersonView>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ForbidHttpResult>> HandleAsync(
-        RegisterPersonRequest request, ClaimsPrincipal user, HttpContext http, PersonStore store, NpgsqlDataSource dataSource, Outbox outbox,
-        PersonalDataProtector protector, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+/// <summary>Registration as REST, gRPC and imports share it.</summary>
+public sealed class PersonRegistration(PersonStore store, RegistryChanges changes, PersonalDataProtector protector, TimeProvider clock)
+{
+    public async Task<RegistrationResult> RegisterAsync(RegisterPersonRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        if (AreaScope.Of(user) is not { } scope)
-        {
-            return TypedResults.Forbid();
-        }
         var errors = new Dictionary<string, string[]>();
         var idNumber = ResidentIdNumber.Parse(request.IdNumber, clock);
         if (!idNumber.IsValid)
         {
             errors["idNumber"] = [idNumber.Message];
         }
-        var name = request.Name?.Trim() ?? string.Empty;
-        if (!ChineseName().IsMatch(name))
-        {
-            errors["name"] = ["姓名应为2至30个汉字，少数民族姓名可含“·” / A name is 2 to 30 Chinese characters, with · in minority names."];
-        }
-        var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
-        if (phone is not null && !PhoneNumber().IsMatch(phone))
-        {
-            errors["phone"] = ["电话应为11位手机号或区号加座机号 / A phone is an 11-digit mobile or an area code and landline number."];
-        }
-        var address = string.IsNullOrWhiteSpace(request.Address) ? null : request.Address.Trim();
-        if (address is { Length: > 200 })
-        {
-            errors["address"] = ["地址不超过200字 / An address has at most 200 characters."];
-        }
-        var community = request.CommunityCode?.Trim() ?? string.Empty;
-        if (!await store.IsCommunityAsync(community, cancellationToken))
-        {
-            errors["communityCode"] = ["社区代码不存在 / No community or village has this code."];
-        }
-        else if (!scope.Covers(community))
-        {
-            errors["communityCode"] = ["该社区不在您的辖区内 / This community is outside your area."];
-        }
+        var details = await PersonDetailsRules.ValidateAsync(request.Name, request.Phone, request.Address, request.CommunityCode,
+            actor.Scope, store, errors, cancellationToken);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "登记信息有误 / The registration has errors");
+            return new RegistrationResult.Invalid(errors);
         }
 
         var number = idNumber.Number!;
-        var row = new PersonRow(Guid.CreateVersion7(), protector.Encrypt(number.Value, PersonRow.IdNumberPurpose), name,
-            number.Sex == Sex.Male ? "male" : "female", number.BirthDate, phone, address, community, "active", 1);
-        var actor = Callers.NameOf(user)!;
+        var id = Guid.CreateVersion7();
+        var index = protector.BlindIndex(number.Value, PersonRow.IdNumberPurpose);
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var insert = new NpgsqlCommand(
-                """
-                insert into persons (id, id_number_cipher, id_number_index, name, sex, birth_date, phone, address, community_code, created_by, updated_by)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-                """, connection, transaction);
-            foreach (var value in new object?[] { row.Id, row.IdNumberCipher, protector.BlindIndex(number.Value, PersonRow.IdNumberPurpose),
-                         row.Name, row.Sex, row.BirthDate, row.Phone, row.Address, row.CommunityCode, actor })
+            await changes.RunAsync(async transaction =>
             {
-                insert.Parameters.AddWithValue(value ?? DBNull.Value);
-            }
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            await outbox.EnqueueAsync(transaction, new PersonRegistered(row.Id, row.BirthDate, row.Sex, row.CommunityCode, clock.GetUtcNow()), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+                await transaction.Command(
+                    """
+                    insert into persons (id, id_number_cipher, id_number_index, name, sex, birth_date, phone, address, community_code,
+                                         search_terms, name_initials, created_by, updated_by)
+                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+                    """,
+                    id, protector.Encrypt(number.Value, PersonRow.IdNumberPurpose), index, details.Name,
+                    number.Sex == Sex.Male ? "male" : "female", number.BirthDate, details.Phone, details.Address, details.CommunityCode,
+                    SearchTerms.Of(details.Name), PinyinInitials.Of(details.Name), actor.Name).ExecuteAsync(cancellationToken);
+                await FlagProbableDuplicatesAsync(transaction, id, details, number.BirthDate, cancellationToken);
+                await changes.RecordHistoryAsync(transaction, id, "registered", details, actor.Name, cancellationToken);
+                var facts = await changes.NewFactsAsync(transaction, [id], cancellationToken);
+                await changes.PublishAsync(transaction, new PersonRegistered(facts[0], changes.Now), cancellationToken);
+                return id;
+            }, cancellationToken);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "persons_id_number_index_key")
         {
-            return TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "该身份证号码已登记 / This ID number is already registered",
-                Detail = "A person with this ID number exists. Find them by ID number instead of registering again.",
-            });
+            var existing = await store.FindByIdNumberAsync(index, actor.Scope, cancellationToken);
+            return new RegistrationResult.AlreadyRegistered(existing?.Id);
         }
-        await audit.RecordAsync(actor, user, http.Connection.RemoteIpAddress?.ToString(),
-            new AuditEvent(AuditActions.PersonalDataChanged, $"person:{row.Id}", "registered"), cancellationToken);
-        return TypedResults.Created($"/persons/{row.Id}", row.View(protector, Disclosure.Masked));
+        await changes.AuditChangeAsync(actor, $"person:{id}", "registered", cancellationToken);
+        return new RegistrationResult.Registered((await store.FindAsync(id, actor.Scope, cancellationToken))!);
     }
 
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs}·]{0,28}[\p{IsCJKUnifiedIdeographs}]$")]
-    private static partial Regex ChineseName();
+    /// <summary>The same name and birth date in the same community, or the same initials and birth date in the same street.</summary>
+    private static Task FlagProbableDuplicatesAsync(NpgsqlTransaction transaction, Guid id, PersonDetails details, DateOnly birthDate,
+        CancellationToken cancellationToken) =>
+        transaction.Command(
+            """
+            insert into duplicate_reviews (id, person_id, similar_to, reason)
+            select gen_random_uuid(), $1, p.id,
+                   case when p.name = $2 and p.community_code = $4 then 'same_name_birth_date_community'
+                        else 'same_initials_birth_date_street' end
+            from persons p
+            where p.id <> $1 and p.birth_date = $3 and p.status = 'active'
+              and ((p.name = $2 and p.community_code = $4) or (p.name_initials = $5 and left(p.community_code, 9) = left($4, 9)))
+            """, id, details.Name, birthDate, details.CommunityCode, PinyinInitials.Of(details.Name)).ExecuteAsync(cancellationToken);
+}
 
-    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
-    private static partial Regex PhoneNumber();
+public static class RegisterPerson
+{
+    public static RouteGroupBuilder MapRegisterPerson(this RouteGroupBuilder persons)
+    {
+        persons.MapPost("/", HandleAsync)
+            .RequireAuthorization(PlatformPolicies.Staff)
+            .WithSummary("登记残疾人 Register a disabled resident; probable duplicates are flagged for review");
+        return persons;
+    }
+
+    public static async Task<Results<Created<PersonView>, ValidationProblem, Conflict<ProblemDetails>, ForbidHttpResult>> HandleAsync(
+        RegisterPersonRequest request, ClaimsPrincipal user, HttpContext http, PersonRegistration registration,
+        PersonalDataProtector protector, CancellationToken cancellationToken)
+    {
+        if (Actor.Of(user, http) is not { } actor)
+        {
+            return TypedResults.Forbid();
+        }
+        return await registration.RegisterAsync(request, actor, cancellationToken) switch
+        {
+            RegistrationResult.Registered registered =>
+                TypedResults.Created($"/persons/{registered.Person.Id}", registered.Person.View(protector, Disclosure.Masked)),
+            RegistrationResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: "登记信息有误 / The registration has errors"),
+            RegistrationResult.AlreadyRegistered => TypedResults.Conflict(Problems.AlreadyRegistered()),
+            _ => throw new InvalidOperationException("Unknown registration result."),
+        };
+    }
 }

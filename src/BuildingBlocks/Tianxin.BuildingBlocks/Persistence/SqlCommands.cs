@@ -1,0 +1,62 @@
+using Npgsql;
+
+namespace Tianxin.BuildingBlocks.Persistence;
+
+/// <summary>Positional-parameter commands ($1, $2 …) without the ceremony: null becomes SQL NULL.</summary>
+public static class SqlCommands
+{
+    public static NpgsqlCommand Command(this NpgsqlTransaction transaction, string sql, params object?[] values) =>
+        WithValues(new NpgsqlCommand(sql, transaction.Connection, transaction), values);
+
+    public static NpgsqlCommand Command(this NpgsqlDataSource dataSource, string sql, params object?[] values) =>
+        WithValues(dataSource.CreateCommand(sql), values);
+
+    public static async Task<List<T>> ReadAllAsync<T>(this NpgsqlCommand command, Func<NpgsqlDataReader, T> map,
+        CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            var rows = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(map(reader));
+            }
+            return rows;
+        }
+    }
+
+    public static async Task<T?> ReadFirstOrDefaultAsync<T>(this NpgsqlCommand command, Func<NpgsqlDataReader, T> map,
+        CancellationToken cancellationToken) where T : class =>
+        (await command.ReadAllAsync(map, cancellationToken)).FirstOrDefault();
+
+    public static async Task<int> ExecuteAsync(this NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public static async Task<T> ScalarAsync<T>(this NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+    }
+
+    public static string? NullableString(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static T? Nullable<T>(this NpgsqlDataReader reader, int ordinal) where T : struct =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+
+    private static NpgsqlCommand WithValues(NpgsqlCommand command, object?[] values)
+    {
+        foreach (var value in values)
+        {
+            command.Parameters.AddWithValue(value ?? DBNull.Value);
+        }
+        return command;
+    }
+}

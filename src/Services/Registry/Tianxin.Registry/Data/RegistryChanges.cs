@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Audit;
+using Tianxin.BuildingBlocks.Messaging;
+using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.Security;
+using Tianxin.Contracts.Registry;
+
+namespace Tianxin.Registry.Data;
+
+/// <summary>Who makes a change: a signed-in staff member within their area (REST, gRPC or an import they started).</summary>
+public sealed record Actor(string Name, ClaimsPrincipal User, AreaScope Scope, string? ClientAddress)
+{
+    public static Actor? Of(ClaimsPrincipal user, HttpContext http) =>
+        AreaScope.Of(user) is { } scope && Callers.NameOf(user) is { } name
+            ? new Actor(name, user, scope, http.Connection.RemoteIpAddress?.ToString())
+            : null;
+}
+
+/// <summary>
+/// The one way the registry changes data: in a transaction with its history rows and the integration
+/// event carrying the new eligibility facts, audited after it commits.
+/// </summary>
+public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, AuditTrail audit, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+
+    public async Task<T> RunAsync<T>(Func<NpgsqlTransaction, Task<T>> change, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await change(transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Locks the persons (in id order, so concurrent changes to one household cannot deadlock), gives each a
+    /// new facts version and reads their facts as this transaction leaves them.
+    /// </summary>
+    public async Task<IReadOnlyList<EligibilityFacts>> NewFactsAsync(NpgsqlTransaction transaction, IEnumerable<Guid> personIds,
+        CancellationToken cancellationToken)
+    {
+        var ids = personIds.Distinct().Order().ToArray();
+        await transaction.Command("select id from persons where id = any($1) order by id for update", ids).ExecuteAsync(cancellationToken);
+        await transaction.Command("update persons set facts_version = nextval('eligibility_facts_versions') where id = any($1)", ids)
+            .ExecuteAsync(cancellationToken);
+        return await transaction.Command(
+                """
+                select person_id, birth_date, sex, community_code, status, category, grade, household_flags, facts_version
+                from person_facts where person_id = any($1) order by person_id
+                """, ids)
+            .ReadAllAsync(ReadFacts, cancellationToken);
+    }
+
+    public Task PublishAsync<TEvent>(NpgsqlTransaction transaction, TEvent integrationEvent, CancellationToken cancellationToken)
+        where TEvent : class, IChangesEligibility =>
+        outbox.EnqueueAsync(transaction, integrationEvent, cancellationToken);
+
+    /// <param name="details">Old and new values; never the ID number.</param>
+    public Task RecordHistoryAsync(NpgsqlTransaction transaction, Guid personId, string change, object details, string changedBy,
+        CancellationToken cancellationToken)
+    {
+        var command = transaction.Command(
+            "insert into person_history (person_id, change, details, changed_by) values ($1, $2, $3, $4)",
+            personId, change, null, changedBy);
+        command.Parameters[2] = new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(details, Json) };
+        return command.ExecuteAsync(cancellationToken);
+    }
+
+    public Task AuditChangeAsync(Actor actor, string resource, string outcome, CancellationToken cancellationToken) =>
+        audit.RecordAsync(actor.Name, actor.User, actor.ClientAddress, new AuditEvent(AuditActions.PersonalDataChanged, resource, outcome),
+            cancellationToken);
+
+    private static EligibilityFacts ReadFacts(NpgsqlDataReader reader) =>
+        new(reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.Nullable<short>(5), reader.Nullable<short>(6), reader.GetFieldValue<string[]>(7), reader.GetInt64(8));
+}

@@ -1,0 +1,236 @@
+using Npgsql;
+using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.Contracts.Registry;
+using Tianxin.Registry.Data;
+using Tianxin.Registry.Features.Persons;
+
+namespace Tianxin.Registry.Features.Certificates;
+
+/// <param name="ValidUntil">Defaults to ten years after the day of issue or assessment.</param>
+public sealed record CertificateRequest(int? Category, int? Grade, DateOnly? On, DateOnly? ValidUntil);
+
+public abstract record CertificateResult
+{
+    public sealed record Done(PersonRow Person) : CertificateResult;
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : CertificateResult;
+    public sealed record NotFound : CertificateResult;
+    public sealed record Conflict(Microsoft.AspNetCore.Mvc.ProblemDetails Problem) : CertificateResult;
+}
+
+/// <summary>
+/// Issue, re-assess, revoke and expire certificates. A person holds at most one valid certificate (a
+/// partial unique index makes it so even under concurrent requests); history is kept as rows.
+/// </summary>
+public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStore store, RegistryChanges changes)
+{
+    public async Task<CertificateResult> IssueAsync(Guid personId, CertificateRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(personId, actor.Scope, cancellationToken) is not { } person)
+        {
+            return new CertificateResult.NotFound();
+        }
+        if (Validate(request, person) is { Count: > 0 } errors)
+        {
+            return new CertificateResult.Invalid(errors);
+        }
+        if (person.Status != "active")
+        {
+            return new CertificateResult.Conflict(Problems.Closed());
+        }
+        if (person.Certificate is not null)
+        {
+            return new CertificateResult.Conflict(Problems.Conflict("已持有有效残疾人证 / This person already holds a valid certificate",
+                "Re-assess the valid certificate to change its category or grade, or revoke it first."));
+        }
+        try
+        {
+            await changes.RunAsync(async transaction =>
+            {
+                var id = await InsertAsync(transaction, personId, request, actor, cancellationToken);
+                await RecordAsync(transaction, id, personId, "issued", request, actor, cancellationToken);
+                return id;
+            }, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "certificates_one_valid")
+        {
+            return new CertificateResult.Conflict(Problems.Conflict("已持有有效残疾人证 / This person already holds a valid certificate",
+                "Another certificate was issued at the same moment."));
+        }
+        return await DoneAsync(personId, actor, "certificate_issued", cancellationToken);
+    }
+
+    public async Task<CertificateResult> ReassessAsync(Guid certificateId, CertificateRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        if (await HolderAsync(certificateId, actor, cancellationToken) is not { } person)
+        {
+            return new CertificateResult.NotFound();
+        }
+        if (Validate(request, person) is { Count: > 0 } errors)
+        {
+            return new CertificateResult.Invalid(errors);
+        }
+        if (person.Certificate?.Id != certificateId)
+        {
+            return new CertificateResult.Conflict(NotValid());
+        }
+        if (request.On < person.Certificate.IssuedOn)
+        {
+            return new CertificateResult.Invalid(new() { ["on"] = ["评定日期不能早于原证发证日期 / The assessment cannot be before the certificate was issued."] });
+        }
+        var superseded = await changes.RunAsync(async transaction =>
+        {
+            if (await EndAsync(transaction, certificateId, "superseded", request.On!.Value, "reassessed", cancellationToken) == 0)
+            {
+                return false;
+            }
+            var id = await InsertAsync(transaction, person.Id, request, actor, cancellationToken);
+            await RecordAsync(transaction, id, person.Id, "reassessed", request, actor, cancellationToken);
+            return true;
+        }, cancellationToken);
+        return superseded
+            ? await DoneAsync(person.Id, actor, "certificate_reassessed", cancellationToken)
+            : new CertificateResult.Conflict(NotValid());
+    }
+
+    /// <param name="reason">Why, in words (e.g. 复查不符合残疾标准).</param>
+    public async Task<CertificateResult> RevokeAsync(Guid certificateId, string? reason, DateOnly? on, Actor actor, CancellationToken cancellationToken)
+    {
+        if (await HolderAsync(certificateId, actor, cancellationToken) is not { } person)
+        {
+            return new CertificateResult.NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 200)
+        {
+            errors["reason"] = ["请填写注销原因（不超过200字） / Give the reason, in at most 200 characters."];
+        }
+        if (on is not { } day || day > changes.Today || (person.Certificate is { } valid && day < valid.IssuedOn))
+        {
+            errors["on"] = ["日期应在发证之后、今天之前 / The date is between the day of issue and today."];
+        }
+        if (errors.Count > 0)
+        {
+            return new CertificateResult.Invalid(errors);
+        }
+        var revoked = await changes.RunAsync(async transaction =>
+        {
+            if (await EndAsync(transaction, certificateId, "revoked", on!.Value, reason!.Trim(), cancellationToken) == 0)
+            {
+                return false;
+            }
+            await RecordAsync(transaction, certificateId, person.Id, "revoked", null, actor, cancellationToken);
+            return true;
+        }, cancellationToken);
+        return revoked ? await DoneAsync(person.Id, actor, "certificate_revoked", cancellationToken) : new CertificateResult.Conflict(NotValid());
+    }
+
+    /// <summary>Ends every valid certificate whose validity ran out before today, each with its event.</summary>
+    /// <returns>How many expired.</returns>
+    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
+    {
+        var expired = 0;
+        while (true)
+        {
+            var batch = await changes.RunAsync(async transaction =>
+            {
+                var due = await transaction.Command(
+                        """
+                        update certificates set status = 'expired', ended_on = valid_until, ended_reason = 'expired'
+                        where id in (select id from certificates where status = 'valid' and valid_until < china_today()
+                                     order by valid_until limit 100 for update skip locked)
+                        returning id, person_id
+                        """)
+                    .ReadAllAsync(reader => (Id: reader.GetGuid(0), PersonId: reader.GetGuid(1)), cancellationToken);
+                foreach (var (id, personId) in due)
+                {
+                    await RecordAsync(transaction, id, personId, "expired", null, null, cancellationToken);
+                }
+                return due.Count;
+            }, cancellationToken);
+            expired += batch;
+            if (batch == 0)
+            {
+                return expired;
+            }
+        }
+    }
+
+    private Dictionary<string, string[]> Validate(CertificateRequest request, PersonRow person)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!DisabilityCategories.IsCategory(request.Category))
+        {
+            errors["category"] = ["残疾类别应为1至7（1视力 2听力 3言语 4肢体 5智力 6精神 7多重） / The category is 1 to 7."];
+        }
+        if (!DisabilityCategories.IsGrade(request.Grade))
+        {
+            errors["grade"] = ["残疾等级应为1至4（1级最重） / The grade is 1 (most severe) to 4."];
+        }
+        if (request.On is not { } on || on > changes.Today || on < person.BirthDate)
+        {
+            errors["on"] = ["发证或评定日期应在出生之后、今天之前 / The day of issue or assessment is between the birth date and today."];
+        }
+        else if (request.ValidUntil is { } until && (until <= on || until < changes.Today))
+        {
+            errors["validUntil"] = ["有效期应晚于发证日期且未过期 / The certificate must be valid after its day of issue and today."];
+        }
+        return errors;
+    }
+
+    private async Task<PersonRow?> HolderAsync(Guid certificateId, Actor actor, CancellationToken cancellationToken)
+    {
+        var personId = await dataSource.Command("select person_id from certificates where id = $1", certificateId)
+            .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+        return personId.Count == 0 ? null : await store.FindAsync(personId[0], actor.Scope, cancellationToken);
+    }
+
+    private static async Task<Guid> InsertAsync(NpgsqlTransaction transaction, Guid personId, CertificateRequest request, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var on = request.On!.Value;
+        await transaction.Command(
+            "insert into certificates (id, person_id, category, grade, issued_on, valid_until, created_by) values ($1, $2, $3, $4, $5, $6, $7)",
+            id, personId, (short)request.Category!.Value, (short)request.Grade!.Value, on, request.ValidUntil ?? on.AddYears(10), actor.Name)
+            .ExecuteAsync(cancellationToken);
+        return id;
+    }
+
+    private static Task<int> EndAsync(NpgsqlTransaction transaction, Guid certificateId, string status, DateOnly on, string reason,
+        CancellationToken cancellationToken) =>
+        transaction.Command(
+            "update certificates set status = $2, ended_on = $3, ended_reason = $4 where id = $1 and status = 'valid'",
+            certificateId, status, on, reason).ExecuteAsync(cancellationToken);
+
+    /// <summary>History, then the event with the holder's facts and those of the rest of their household.</summary>
+    private async Task RecordAsync(NpgsqlTransaction transaction, Guid certificateId, Guid personId, string change,
+        CertificateRequest? request, Actor? actor, CancellationToken cancellationToken)
+    {
+        var certificate = await transaction.Command("select category, grade, coalesce(ended_on, issued_on) from certificates where id = $1", certificateId)
+            .ReadAllAsync(reader => (Category: (int)reader.GetInt16(0), Grade: (int)reader.GetInt16(1), On: reader.GetFieldValue<DateOnly>(2)),
+                cancellationToken);
+        var (category, grade, on) = certificate[0];
+        await changes.RecordHistoryAsync(transaction, personId, "certificate_" + change,
+            new { certificateId, category, grade, on, validUntil = request?.ValidUntil }, actor?.Name ?? "system", cancellationToken);
+        var household = await transaction.Command(
+                """
+                select m.person_id from household_members m
+                where m.person_id is not null and m.household_id = (select household_id from household_members where person_id = $1)
+                """, personId)
+            .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+        var facts = await changes.NewFactsAsync(transaction, [personId, .. household], cancellationToken);
+        var ordered = facts.Where(f => f.PersonId == personId).Concat(facts.Where(f => f.PersonId != personId)).ToList();
+        await changes.PublishAsync(transaction,
+            new CertificateChanged(certificateId, personId, change, category, grade, on, ordered, changes.Now), cancellationToken);
+    }
+
+    private async Task<CertificateResult> DoneAsync(Guid personId, Actor actor, string outcome, CancellationToken cancellationToken)
+    {
+        await changes.AuditChangeAsync(actor, $"person:{personId}", outcome, cancellationToken);
+        return new CertificateResult.Done((await store.FindAsync(personId, actor.Scope, cancellationToken))!);
+    }
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails NotValid() =>
+        Problems.Conflict("该残疾人证已不是有效证件 / This certificate is no longer valid",
+            "It was re-assessed, revoked or expired; act on the holder's valid certificate.");
+}

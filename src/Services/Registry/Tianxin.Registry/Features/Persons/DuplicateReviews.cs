@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.Security;
+using Tianxin.Registry.Data;
+
+namespace Tianxin.Registry.Features.Persons;
+
+/// <param name="Reason">same_name_birth_date_community or same_initials_birth_date_street.</param>
+public sealed record DuplicateReview(Guid Id, Guid PersonId, Guid SimilarTo, string Reason, DateTimeOffset CreatedAt);
+
+/// <param name="Decision">distinct (two people) or duplicate (one person registered twice: close one record).</param>
+public sealed record DecideDuplicateRequest(string? Decision);
+
+public static class DuplicateReviews
+{
+    public static RouteGroupBuilder MapDuplicateReviews(this RouteGroupBuilder persons)
+    {
+        persons.MapGet("/duplicates", ListAsync).RequireAuthorization(PlatformPolicies.Staff)
+            .WithSummary("疑似重复 Registrations that look like an existing person, waiting for review");
+        persons.MapPost("/duplicates/{id:guid}/decision", DecideAsync).RequireAuthorization(PlatformPolicies.Staff)
+            .WithSummary("审核疑似重复 Decide whether two records are one person");
+        return persons;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<DuplicateReview>>, ForbidHttpResult>> ListAsync(
+        ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        if (AreaScope.Of(user) is not { } scope)
+        {
+            return TypedResults.Forbid();
+        }
+        var reviews = await dataSource.Command(
+                """
+                select d.id, d.person_id, d.similar_to, d.reason, d.created_at
+                from duplicate_reviews d join persons p on p.id = d.person_id
+                where d.decision is null and p.community_code like $1
+                order by d.created_at limit 500
+                """, scope.Area.LikePattern)
+            .ReadAllAsync(reader => new DuplicateReview(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4)), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<DuplicateReview>>(reviews);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, NotFound, ForbidHttpResult>> DecideAsync(
+        Guid id, DecideDuplicateRequest request, ClaimsPrincipal user, HttpContext http, NpgsqlDataSource dataSource,
+        RegistryChanges changes, CancellationToken cancellationToken)
+    {
+        if (Actor.Of(user, http) is not { } actor)
+        {
+            return TypedResults.Forbid();
+        }
+        if (request.Decision is not ("distinct" or "duplicate"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["decision"] = ["结论应为 distinct（不同的人）或 duplicate（同一人） / The decision is distinct or duplicate."],
+            });
+        }
+        var decided = await dataSource.Command(
+                """
+                update duplicate_reviews d set decision = $2, decided_by = $3, decided_at = now()
+                from persons p
+                where d.id = $1 and d.decision is null and p.id = d.person_id and p.community_code like $4
+                returning d.person_id
+                """, id, request.Decision, actor.Name, actor.Scope.Area.LikePattern)
+            .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+        if (decided.Count == 0)
+        {
+            return TypedResults.NotFound();
+        }
+        await changes.AuditChangeAsync(actor, $"person:{decided[0]}", $"duplicate_review:{request.Decision}", cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

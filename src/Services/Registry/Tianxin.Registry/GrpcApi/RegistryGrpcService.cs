@@ -1,0 +1,113 @@
+using System.Globalization;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Tianxin.BuildingBlocks.Audit;
+using Tianxin.BuildingBlocks.Hosting;
+using Tianxin.BuildingBlocks.PersonalData;
+using Tianxin.BuildingBlocks.Security;
+using Tianxin.BuildingBlocks.Web;
+using Tianxin.Protos.Common.V1;
+using Tianxin.Protos.Registry.V1;
+using Tianxin.Registry.Data;
+using Tianxin.Registry.Features.Certificates;
+using Tianxin.Registry.Features.Persons;
+using Person = Tianxin.Protos.Registry.V1.Person;
+using RegisterPersonRequest = Tianxin.Protos.Registry.V1.RegisterPersonRequest;
+
+namespace Tianxin.Registry.GrpcApi;
+
+/// <summary>Thin: maps protos to the same handlers the REST API uses.</summary>
+public sealed class RegistryGrpcService(
+    ServiceInfoSource info, CertificateVerification verification, PersonRegistration registration, CertificateRegistrar certificates,
+    PersonalDataProtector protector) : RegistryService.RegistryServiceBase
+{
+    public override Task<Protos.Common.V1.ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) =>
+        info.DescribeForGrpc();
+
+    [Authorize(Policy = PlatformScopes.RegistryCertificatesVerify)]
+    public override async Task<VerifyCertificateResponse> VerifyCertificate(VerifyCertificateRequest request, ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        var (valid, error) = await verification.VerifyAsync(request.CertificateNumber, http.User, http.Connection.RemoteIpAddress?.ToString(),
+            context.CancellationToken);
+        if (error is not null)
+        {
+            throw GrpcErrors.InvalidArgument("残疾人证号有误 / The certificate number is not valid",
+                new Dictionary<string, string[]> { ["certificateNumber"] = [error] });
+        }
+        return valid is { } certificate
+            ? new VerifyCertificateResponse { Valid = true, Category = certificate.Category, Grade = certificate.Grade }
+            : new VerifyCertificateResponse { Valid = false };
+    }
+
+    [Authorize(Policy = PlatformPolicies.Staff)]
+    public override async Task<Person> RegisterPerson(RegisterPersonRequest request, ServerCallContext context)
+    {
+        var actor = ActorOf(context);
+        return await registration.RegisterAsync(
+                new Features.Persons.RegisterPersonRequest(request.IdNumber, request.Name, request.Phone, request.Address, request.CommunityCode), actor,
+                context.CancellationToken) switch
+        {
+            RegistrationResult.Registered registered => ToProto(registered.Person),
+            RegistrationResult.Invalid invalid => throw GrpcErrors.InvalidArgument("登记信息有误 / The registration has errors", invalid.Errors),
+            _ => throw GrpcErrors.Status(StatusCode.AlreadyExists, Problems.AlreadyRegistered().Title!),
+        };
+    }
+
+    [Authorize(Policy = PlatformPolicies.Staff)]
+    public override async Task<Person> IssueCertificate(IssueCertificateRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Guid.TryParse(request.PersonId, out var personId))
+        {
+            errors["personId"] = ["残疾人编号无效 / The person id is not valid."];
+        }
+        var issuedOn = ParseDate(request.IssuedOn, "issuedOn", errors, required: true);
+        var validUntil = ParseDate(request.ValidUntil, "validUntil", errors, required: false);
+        if (errors.Count > 0)
+        {
+            throw GrpcErrors.InvalidArgument("残疾人证信息有误 / The certificate has errors", errors);
+        }
+        return await certificates.IssueAsync(personId, new CertificateRequest(request.Category, request.Grade, issuedOn, validUntil),
+                ActorOf(context), context.CancellationToken) switch
+        {
+            CertificateResult.Done done => ToProto(done.Person),
+            CertificateResult.Invalid invalid => throw GrpcErrors.InvalidArgument("残疾人证信息有误 / The certificate has errors",
+                invalid.Errors.ToDictionary(e => e.Key == "on" ? "issuedOn" : e.Key, e => e.Value)),
+            CertificateResult.Conflict conflict => throw GrpcErrors.Status(StatusCode.FailedPrecondition, conflict.Problem.Title!),
+            _ => throw GrpcErrors.Status(StatusCode.NotFound, "您的辖区内没有该残疾人 / No such person in your area"),
+        };
+    }
+
+    private static Actor ActorOf(ServerCallContext context) =>
+        Actor.Of(context.GetHttpContext().User, context.GetHttpContext())
+        ?? throw GrpcErrors.Status(StatusCode.PermissionDenied, "您的账号没有辖区 / Your account has no area");
+
+    private static DateOnly? ParseDate(string value, string field, Dictionary<string, string[]> errors, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value) && !required)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors[field] = ["日期格式应为 yyyy-MM-dd / A date is written yyyy-MM-dd."];
+        return null;
+    }
+
+    private Person ToProto(PersonRow row)
+    {
+        var view = row.View(protector, Disclosure.Masked);
+        var person = new Person
+        {
+            Id = view.Id.ToString(), IdNumber = view.IdNumber, Name = view.Name, Sex = view.Sex,
+            BirthDate = view.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CommunityCode = view.CommunityCode,
+            Status = view.Status, CertificateNumber = view.Certificate?.Number ?? "", Category = view.Certificate?.Category ?? 0,
+            Grade = view.Certificate?.Grade ?? 0,
+        };
+        person.HouseholdFlags.AddRange(view.HouseholdFlags);
+        return person;
+    }
+}
