@@ -15,6 +15,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public static IReadOnlyList<string> Services => BuildingBlocks.Hosting.PlatformService.DomainServiceNames;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     public const int TokenRequestsPerMinute = 40;
+    public const int DemoPersons = 40;
     public static readonly TimeSpan PartnerTokenLifetime = TimeSpan.FromSeconds(20);
 
     public DistributedApplication App { get; private set; } = null!;
@@ -45,6 +46,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         // Short enough for a test to see a partner token expire.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "identity"))
             .WithEnvironment("Identity__PartnerTokenLifetime", PartnerTokenLifetime.ToString());
+        // A small demo district, enough for every category, grade, status and special group.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "registry"))
+            .WithEnvironment("Registry__DemoData__Persons", DemoPersons.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Low enough for a test to reach it quickly.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway"))
             .WithEnvironment("Gateway__TokenRequestsPerMinute", TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -3,14 +3,17 @@ using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.Registry.Data;
 using Tianxin.Registry.Features.Areas;
 using Tianxin.Registry.Features.Certificates;
+using Tianxin.Registry.Features.DemoData;
 using Tianxin.Registry.Features.Households;
+using Tianxin.Registry.Features.Imports;
 using Tianxin.Registry.Features.Persons;
 using Tianxin.Registry.GrpcApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("registry", "残疾人基础信息 Registry"));
 builder.AddPersonalDataProtection();
-builder.Services.AddSingleton<RegistryChanges>().AddPersons().AddCertificates(builder.Configuration).AddHouseholds();
+builder.Services.AddSingleton<RegistryChanges>().AddPersons().AddCertificates(builder.Configuration).AddHouseholds().AddImports()
+    .AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -19,4 +22,5 @@ app.MapAreasApi();
 app.MapPersonsApi();
 app.MapCertificatesApi();
 app.MapHouseholdsApi();
+app.MapImportsApi();
 app.Run();

@@ -144,8 +144,11 @@ create table imports (
     rejected      integer     not null default 0,
     created_at    timestamptz not null default now(),
     created_by    text        not null,
+    created_role  text        null,
+    heartbeat_at  timestamptz null,
     finished_at   timestamptz null
 );
+create index imports_waiting on imports (created_at) where status in ('queued', 'running');
 
 create table import_rejections (
     import_id   uuid    not null references imports (id),

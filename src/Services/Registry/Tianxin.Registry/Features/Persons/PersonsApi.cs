@@ -14,6 +14,7 @@ public static class PersonsApi
         persons.MapUpdatePerson();
         persons.MapClosePerson();
         persons.MapDuplicateReviews();
+        persons.MapExportPersons();
         return endpoints;
     }
 }

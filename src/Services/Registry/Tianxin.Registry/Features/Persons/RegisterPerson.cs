@@ -28,9 +28,10 @@ public abstract record RegistrationResult
 /// <summary>Registration as REST, gRPC and imports share it.</summary>
 public sealed class PersonRegistration(PersonStore store, RegistryChanges changes, PersonalDataProtector protector, TimeProvider clock)
 {
-    public async Task<RegistrationResult> RegisterAsync(RegisterPersonRequest request, Actor actor, CancellationToken cancellationToken)
+    /// <returns>The ID number and details when valid; otherwise the field errors are in <paramref name="errors"/>.</returns>
+    public async Task<(ResidentIdNumber? IdNumber, PersonDetails Details)> ValidateAsync(RegisterPersonRequest request, Actor actor,
+        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
         var idNumber = ResidentIdNumber.Parse(request.IdNumber, clock);
         if (!idNumber.IsValid)
         {
@@ -38,12 +39,18 @@ public sealed class PersonRegistration(PersonStore store, RegistryChanges change
         }
         var details = await PersonDetailsRules.ValidateAsync(request.Name, request.Phone, request.Address, request.CommunityCode,
             actor.Scope, store, errors, cancellationToken);
-        if (errors.Count > 0)
+        return (idNumber.Number, details);
+    }
+
+    public async Task<RegistrationResult> RegisterAsync(RegisterPersonRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var (number, details) = await ValidateAsync(request, actor, errors, cancellationToken);
+        if (errors.Count > 0 || number is null)
         {
             return new RegistrationResult.Invalid(errors);
         }
 
-        var number = idNumber.Number!;
         var id = Guid.CreateVersion7();
         var index = protector.BlindIndex(number.Value, PersonRow.IdNumberPurpose);
         try

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Claims;
+using Npgsql;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.PersonalData;
+using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.Security;
+using Tianxin.Registry.Data;
+using Tianxin.Registry.Features.Certificates;
+using Tianxin.Registry.Features.Persons;
+
+namespace Tianxin.Registry.Features.Imports;
+
+public enum RowOutcome
+{
+    Imported,
+    Unchanged,
+    Rejected,
+}
+
+/// <summary>
+/// Applies one import row by row, each row on its own, through the same registration and certificate rules
+/// as the API. An import registers and issues; it never overwrites a record, so the same file imported
+/// again changes nothing.
+/// </summary>
+public sealed class ImportProcessor(
+    NpgsqlDataSource dataSource, PersonRegistration registration, CertificateRegistrar certificates, PersonStore store,
+    PersonalDataProtector protector, TimeProvider clock)
+{
+    private const int ProgressEvery = 25;
+
+    public async Task ProcessAsync(ClaimedImport import, CancellationToken cancellationToken)
+    {
+        var actor = ActorOf(import);
+        var counts = new Dictionary<RowOutcome, int> { [RowOutcome.Imported] = 0, [RowOutcome.Unchanged] = 0, [RowOutcome.Rejected] = 0 };
+        var rows = ImportRows.Read(import.Content, import.FileName).ToList();
+        await dataSource.Command("update imports set total_rows = $2 where id = $1", import.Id, rows.Count).ExecuteAsync(cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (outcome, errors) = await ApplyAsync(rows[i], actor, cancellationToken);
+            counts[outcome]++;
+            if (outcome == RowOutcome.Rejected)
+            {
+                await RecordRejectionAsync(import.Id, rows[i].RowNumber, errors, cancellationToken);
+            }
+            if ((i + 1) % ProgressEvery == 0 || i == rows.Count - 1)
+            {
+                await dataSource.Command(
+                    "update imports set processed = $2, imported = $3, unchanged = $4, rejected = $5, heartbeat_at = now() where id = $1",
+                    import.Id, i + 1, counts[RowOutcome.Imported], counts[RowOutcome.Unchanged], counts[RowOutcome.Rejected])
+                    .ExecuteAsync(cancellationToken);
+            }
+        }
+    }
+
+    public async Task<(RowOutcome Outcome, Dictionary<string, string[]> Errors)> ApplyAsync(ImportRow row, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var request = new RegisterPersonRequest(row.IdNumber, row.Name, row.Phone, row.Address, row.CommunityCode);
+        var (idNumber, _) = await registration.ValidateAsync(request, actor, errors, cancellationToken);
+        var certificate = ParseCertificate(row, errors);
+        if (errors.Count > 0 || idNumber is null)
+        {
+            return (RowOutcome.Rejected, errors);
+        }
+
+        var existing = await store.FindByIdNumberAsync(protector.BlindIndex(idNumber.Value, PersonRow.IdNumberPurpose), actor.Scope, cancellationToken);
+        if (existing?.Certificate is { } held)
+        {
+            return held.Category == certificate.Category && held.Grade == certificate.Grade
+                ? (RowOutcome.Unchanged, errors)
+                : (RowOutcome.Rejected, Error("category", "已持有不同类别或等级的有效证件，请办理重新评定 / Holds a valid certificate of another category or grade: re-assess it instead."));
+        }
+        if (existing is null)
+        {
+            switch (await registration.RegisterAsync(request, actor, cancellationToken))
+            {
+                case RegistrationResult.Registered registered:
+                    existing = registered.Person;
+                    break;
+                case RegistrationResult.Invalid invalid:
+                    return (RowOutcome.Rejected, invalid.Errors);
+                default:
+                    return (RowOutcome.Rejected, Error("idNumber", "该身份证号码已在其他辖区登记 / This ID number is registered in another area."));
+            }
+        }
+        return await certificates.IssueAsync(existing.Id, certificate, actor, cancellationToken) switch
+        {
+            CertificateResult.Done => (RowOutcome.Imported, errors),
+            CertificateResult.Invalid invalid => (RowOutcome.Rejected,
+                invalid.Errors.ToDictionary(e => e.Key == "on" ? "issuedOn" : e.Key, e => e.Value)),
+            CertificateResult.Conflict conflict => (RowOutcome.Rejected, Error("category", conflict.Problem.Title!)),
+            _ => (RowOutcome.Rejected, Error("idNumber", "该残疾人不在您的辖区内 / This person is outside your area.")),
+        };
+    }
+
+    private CertificateRequest ParseCertificate(ImportRow row, Dictionary<string, string[]> errors)
+    {
+        var category = int.TryParse(row.Category, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : (int?)null;
+        var grade = int.TryParse(row.Grade, NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : (int?)null;
+        if (!DisabilityCategories.IsCategory(category))
+        {
+            errors["category"] = ["残疾类别应为1至7 / The category is 1 to 7."];
+        }
+        if (!DisabilityCategories.IsGrade(grade))
+        {
+            errors["grade"] = ["残疾等级应为1至4 / The grade is 1 to 4."];
+        }
+        var issuedOn = DateOnly.TryParseExact(row.IssuedOn?.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyyMMdd"], CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out var date) ? date : (DateOnly?)null;
+        if (issuedOn is null || issuedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)))
+        {
+            errors["issuedOn"] = ["发证日期应为不晚于今天的日期，如2024-01-15 / The day of issue is a date not after today, e.g. 2024-01-15."];
+        }
+        return new CertificateRequest(category, grade, issuedOn, null);
+    }
+
+    private Task RecordRejectionAsync(Guid importId, int rowNumber, Dictionary<string, string[]> errors, CancellationToken cancellationToken) =>
+        dataSource.Command(
+            """
+            insert into import_rejections (import_id, row_number, field, reason)
+            select $1, $2, field, reason from unnest($3::text[], $4::text[]) as r(field, reason)
+            on conflict do nothing
+            """, importId, rowNumber, errors.Keys.ToArray(), errors.Values.Select(reasons => string.Join(" ", reasons)).ToArray())
+            .ExecuteAsync(cancellationToken);
+
+    private static Dictionary<string, string[]> Error(string field, string reason) => new() { [field] = [reason] };
+
+    /// <summary>The import acts as the staff member who uploaded it, within the area they had then.</summary>
+    private static Actor ActorOf(ClaimedImport import)
+    {
+        var claims = new List<Claim> { new(Callers.PreferredUserName, import.CreatedBy), new(PlatformClaims.Area, import.AreaCode) };
+        if (import.CreatedRole is { } role)
+        {
+            claims.Add(new Claim(PlatformClaims.Role, role));
+        }
+        return new Actor(import.CreatedBy, new ClaimsPrincipal(new ClaimsIdentity(claims, "import")),
+            new AreaScope(AreaCode.TryParse(import.AreaCode)!), null);
+    }
+}

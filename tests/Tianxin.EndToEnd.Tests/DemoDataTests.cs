@@ -1,0 +1,46 @@
+using Aspire.Hosting.Testing;
+using Npgsql;
+
+namespace Tianxin.EndToEnd.Tests;
+
+/// <summary>The demo district that a development run seeds (small here; ./tianxin run seeds 3,000).</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class DemoDataTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task The_demo_district_has_every_category_grade_household_status_and_special_group()
+    {
+        await using var registry = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("registry-db"));
+        await registry.OpenAsync();
+        string[] flags = [];
+        await Testing.Wait.UntilAsync(async () => (flags = await TextsAsync(registry,
+                "select distinct unnest(f.household_flags) from person_facts f join persons p on p.id = f.person_id where p.created_by = 'demo-data'"))
+            .Length == 7, TimeSpan.FromSeconds(90), () => "Demo flags so far: " + string.Join(", ", flags));
+
+        var categories = await TextsAsync(registry,
+            "select distinct c.category::text from certificates c join persons p on p.id = c.person_id where p.created_by = 'demo-data'");
+        var grades = await TextsAsync(registry,
+            "select distinct c.grade::text from certificates c join persons p on p.id = c.person_id where p.created_by = 'demo-data'");
+        var sexes = await TextsAsync(registry, "select distinct sex from persons where created_by = 'demo-data'");
+        var persons = await TextsAsync(registry, "select id::text from persons where created_by = 'demo-data'");
+
+        Assert.Equal(PlatformFixture.DemoPersons, persons.Length);
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], categories.Order());
+        Assert.Equal(["1", "2", "3", "4"], grades.Order());
+        Assert.Equal(["female", "male"], sexes.Order());
+        Assert.Equal(["alone", "elderly_carer", "elderly_disabled", "extreme_poverty", "minimum_living", "multiple_disabled", "registered_poor"],
+            flags.Order());
+    }
+
+    private static async Task<string[]> TextsAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var texts = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            texts.Add(reader.GetString(0));
+        }
+        return [.. texts];
+    }
+}
