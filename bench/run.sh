@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (see bench/README.md). Run through ./tianxin bench, which installs
 # PostgreSQL and RabbitMQ first. Needs wrk, h2load (nghttp2-client) and nginx: installed when missing.
-#   bench/run.sh [seconds per round] [rounds]
+#   bench/run.sh [registry] [seconds per round] [rounds] [persons]
+#   "registry" runs only the registry benchmark (bulk load, ID-number lookup, name search).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+ONLY=all
+if [[ "${1:-}" == registry ]]; then ONLY=registry; shift; fi
 DURATION="${1:-10}"
 ROUNDS="${2:-3}"
+PERSONS="${3:-1000000}"
 WORK="$(mktemp -d /tmp/tianxin-bench.XXXXXX)"
 PIDS=()
 
@@ -53,6 +57,11 @@ env "$REGISTRY_DB" "$IDENTITY_DB" dotnet "$(bin src/Tools/Tianxin.Migrator)/Tian
 (cd "$(bin src/Services/Identity/Tianxin.Identity)" && exec env ASPNETCORE_ENVIRONMENT=Development "$IDENTITY_DB" \
   Kestrel__Endpoints__http__Url=http://127.0.0.1:15100 dotnet Tianxin.Identity.dll >"$WORK/identity.log" 2>&1) & PIDS+=($!)
 
+# Fresh personal-data keys for the run; the loader encrypts with the same ones.
+export PersonalData__ActiveKeyId=bench
+export PersonalData__EncryptionKeys__bench="$(head -c 32 /dev/urandom | base64)"
+export PersonalData__BlindIndexKey="$(head -c 32 /dev/urandom | base64)"
+
 # Services run as they would in production: Release, Production environment, their own appsettings.
 (cd "$(bin src/Services/Registry/Tianxin.Registry)" && exec env ASPNETCORE_ENVIRONMENT=Production \
   "$REGISTRY_DB" \
@@ -94,6 +103,7 @@ done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 declare -A RPS P50 P99
+if [[ "$ONLY" == all ]]; then
 rest_round() { # name url
   local out; out="$(wrk -t2 -c64 -d"${DURATION}s" --latency -H "$AUTH" "$2")"
   RPS[$1]+="$(awk '/Requests\/sec/ {print $2}' <<<"$out") "
@@ -129,4 +139,49 @@ gd=$(printf '%s\n' "${GRPC_DIRECT[@]}" | median); gg=$(printf '%s\n' "${GRPC_GAT
 printf '  direct   %9.0f req/s (median)\n  gateway  %9.0f req/s (median)  %5.2fx direct\n' "$gd" "$gg" "$(awk -v a="$gg" -v b="$gd" 'BEGIN {print a / b}')"
 
 echo "== outbox relay (real PostgreSQL and RabbitMQ)"
-dotnet "$(bin bench/Tianxin.Benchmarks)/Tianxin.Benchmarks.dll" 20000 20
+dotnet "$(bin bench/Tianxin.Benchmarks)/Tianxin.Benchmarks.dll" outbox 20000 20
+fi
+
+echo "== registry: bulk load of ${PERSONS} persons with certificates (binary COPY into the migrated schema)"
+env "$REGISTRY_DB" dotnet "$(bin bench/Tianxin.Benchmarks)/Tianxin.Benchmarks.dll" load-registry "$PERSONS" "$WORK/sample"
+export BENCH_IDS="$WORK/sample/id-numbers.txt" BENCH_NAMES="$WORK/sample/names.txt"
+BENCH_TOKEN="$(curl -fsS -d grant_type=password -d client_id=tianxin-cli -d username=district-admin -d password=Tianxin@2026 -d scope=registry \
+  http://127.0.0.1:15080/connect/token | grep -o '"access_token": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
+export BENCH_TOKEN
+found="$(curl -fsS -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"idNumber\":\"$(head -1 "$BENCH_IDS")\"}" http://127.0.0.1:15080/api/registry/persons/lookup)"
+[[ "$found" == *'"id"'* ]] || { echo "the lookup finds nothing: $found" >&2; exit 1; }
+
+lookup_round() { # name url connections
+  local out; out="$(wrk -t2 -c"$3" -d"${DURATION}s" --latency -s bench/lookup.lua "$2")"
+  RPS[$1]+="$(awk '/Requests\/sec/ {print $2}' <<<"$out") "
+  P50[$1]+="$(awk '$1=="50%" {print $2}' <<<"$out") "
+  P99[$1]+="$(awk '$1=="99%" {print $2}' <<<"$out") "
+}
+echo "== registry: lookup by ID number (POST /persons/lookup, blind index), ${DURATION}s x ${ROUNDS} rounds, alternating"
+for url in http://127.0.0.1:15110/persons/lookup http://127.0.0.1:15080/api/registry/persons/lookup; do
+  wrk -t1 -c8 -d3s -s bench/lookup.lua "$url" >/dev/null
+done
+for round in $(seq 1 "$ROUNDS"); do
+  lookup_round direct-busy http://127.0.0.1:15110/persons/lookup 32
+  lookup_round gateway-busy http://127.0.0.1:15080/api/registry/persons/lookup 32
+  lookup_round direct-light http://127.0.0.1:15110/persons/lookup 2
+  lookup_round gateway-light http://127.0.0.1:15080/api/registry/persons/lookup 2
+done
+for load in busy light; do
+  d=$(tr ' ' '\n' <<<"${RPS[direct-$load]}" | grep . | median)
+  for name in direct-$load gateway-$load; do
+    rps=$(tr ' ' '\n' <<<"${RPS[$name]}" | grep . | median)
+    printf '  %-14s %8.0f req/s (median)  %5.2fx direct   latency p50 [%s] p99 [%s]\n' "$name" "$rps" \
+      "$(awk -v a="$rps" -v b="$d" 'BEGIN {print a / b}')" "${P50[$name]% }" "${P99[$name]% }"
+  done
+done
+echo "  (busy: wrk -t2 -c32; light: wrk -t2 -c2)"
+
+echo "== registry: name search through the gateway (GET /persons?name=…&pageSize=20, part of a name or pinyin initials, with the total count)"
+out="$(wrk -t2 -c2 -d"${DURATION}s" --latency -s bench/search.lua http://127.0.0.1:15080/api/registry/persons)"
+printf '  %8.0f req/s   latency p50 %s p99 %s\n' "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+  "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
+echo "== registry: database size"
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d registry -Atc \
+  "select '  database ' || pg_size_pretty(pg_database_size('registry')) || ', persons ' || pg_size_pretty(pg_total_relation_size('persons')) || ' (with indexes), certificates ' || pg_size_pretty(pg_total_relation_size('certificates'))"

@@ -4,6 +4,7 @@
 # runs as the "postgres" system user.
 #
 #   PGPORT            port to listen on (required)
+#   PG_SHARED_BUFFERS shared_buffers (default 256MB; the benchmarks use more)
 #   TIANXIN_PGDATA    data directory; created and initialised when empty. Unset: a throwaway
 #                     directory that is removed on exit.
 set -euo pipefail
@@ -41,7 +42,7 @@ cleanup() {
 
 "${as_owner[@]}" "$PG_BIN/postgres" -D "$TIANXIN_PGDATA" -p "$PGPORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories="$socket_dir" \
-  -c max_connections="${PG_MAX_CONNECTIONS:-300}" -c shared_buffers=256MB \
+  -c max_connections="${PG_MAX_CONNECTIONS:-300}" -c shared_buffers="${PG_SHARED_BUFFERS:-256MB}" \
   -c log_min_messages=warning -c log_line_prefix='%m [%p] ' &
 server=$!
 # SIGINT is PostgreSQL's "fast shutdown": running transactions are rolled back, data is kept.

@@ -85,6 +85,29 @@ public sealed class RegistryEventsTests(PlatformFixture platform)
         Assert.Contains("elderly_disabled", elderCopy.HouseholdFlags);
     }
 
+    [Fact]
+    public async Task Turning_sixty_is_published_by_the_periodic_refresh_and_reaches_the_copy()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var person = await RegistryClient.RegisterAsync(yunan, "廖化", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-59).AddMonths(-6));
+        await RegistryClient.IssueAsync(yunan, person.Id, category: 4, grade: 3);
+        await WaitForCopyAsync(person.Id, copy => copy.Category == 4 && copy.HouseholdFlags.Length == 0);
+
+        // Time passes: the same person a year and a half later.
+        await using (var registry = await OpenAsync("registry-db"))
+        await using (var age = new NpgsqlCommand("update persons set birth_date = birth_date - interval '1 year' where id = $1", registry))
+        {
+            age.Parameters.AddWithValue(person.Id);
+            await age.ExecuteNonQueryAsync();
+        }
+        using var refresh = await platform.Operator.PostAsync("/api/registry/admin/facts/refresh", null);
+        var after = await yunan.GetFromJsonAsync<PersonAnswer>($"/api/registry/persons/{person.Id}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, refresh.StatusCode);
+        Assert.Equal(["elderly_disabled"], after!.HouseholdFlags!);
+        await WaitForCopyAsync(person.Id, copy => copy.HouseholdFlags.SequenceEqual(["elderly_disabled"]));
+    }
+
     private async Task<EligibilityCopy> WaitForCopyAsync(Guid personId, Func<EligibilityCopy, bool> condition)
     {
         await using var rehabilitation = await OpenAsync("rehabilitation-db");

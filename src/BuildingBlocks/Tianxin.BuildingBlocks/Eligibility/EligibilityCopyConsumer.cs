@@ -13,13 +13,14 @@ namespace Tianxin.BuildingBlocks.Eligibility;
 /// </summary>
 public sealed class EligibilityCopyConsumer(NpgsqlDataSource dataSource) :
     IConsumer<PersonRegistered>, IConsumer<PersonDetailsChanged>, IConsumer<PersonClosed>, IConsumer<CertificateChanged>,
-    IConsumer<HouseholdChanged>
+    IConsumer<HouseholdChanged>, IConsumer<EligibilityFactsRefreshed>
 {
     public Task Consume(ConsumeContext<PersonRegistered> context) => ApplyAsync(context);
     public Task Consume(ConsumeContext<PersonDetailsChanged> context) => ApplyAsync(context);
     public Task Consume(ConsumeContext<PersonClosed> context) => ApplyAsync(context);
     public Task Consume(ConsumeContext<CertificateChanged> context) => ApplyAsync(context);
     public Task Consume(ConsumeContext<HouseholdChanged> context) => ApplyAsync(context);
+    public Task Consume(ConsumeContext<EligibilityFactsRefreshed> context) => ApplyAsync(context);
 
     private Task ApplyAsync<TEvent>(ConsumeContext<TEvent> context) where TEvent : class, IChangesEligibility =>
         Inbox.ApplyOnceAsync(dataSource, context, nameof(EligibilityCopyConsumer), async transaction =>

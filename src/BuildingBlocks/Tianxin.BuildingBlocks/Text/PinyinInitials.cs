@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -13,6 +14,9 @@ namespace Tianxin.BuildingBlocks.Text;
 public static class PinyinInitials
 {
     private static readonly CompareInfo Collation = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
+
+    /// <summary>Collation is slow next to a lookup, and names reuse a few thousand characters.</summary>
+    private static readonly ConcurrentDictionary<int, char?> Letters = new();
 
     /// <summary>The first character of each letter in pinyin collation order; no pinyin starts with i, u or v.</summary>
     private static readonly (string First, char Letter)[] Boundaries =
@@ -45,7 +49,7 @@ public static class PinyinInitials
             {
                 initials.Append(char.ToLowerInvariant((char)rune.Value));
             }
-            else if (IsChineseCharacter(rune) && LetterOf(rune.ToString()) is { } letter)
+            else if (IsChineseCharacter(rune) && Letters.GetOrAdd(rune.Value, value => LetterOf(char.ConvertFromUtf32(value))) is { } letter)
             {
                 initials.Append(letter);
             }

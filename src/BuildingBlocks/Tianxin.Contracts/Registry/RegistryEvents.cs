@@ -35,3 +35,9 @@ public sealed record CertificateChanged(
 public sealed record HouseholdChanged(
     Guid HouseholdId, string Change, string? Status, DateOnly EffectiveOn, IReadOnlyList<EligibilityFacts> Facts,
     DateTimeOffset OccurredAt) : IChangesEligibility;
+
+/// <summary>
+/// Facts that changed with time alone (a person or a carer turned 60, a household status began or ended
+/// on its date), found by the registry's periodic refresh; up to a few hundred persons per event.
+/// </summary>
+public sealed record EligibilityFactsRefreshed(IReadOnlyList<EligibilityFacts> Facts, DateTimeOffset OccurredAt) : IChangesEligibility;

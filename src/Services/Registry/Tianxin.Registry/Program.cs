@@ -4,6 +4,7 @@ using Tianxin.Registry.Data;
 using Tianxin.Registry.Features.Areas;
 using Tianxin.Registry.Features.Certificates;
 using Tianxin.Registry.Features.DemoData;
+using Tianxin.Registry.Features.Facts;
 using Tianxin.Registry.Features.Households;
 using Tianxin.Registry.Features.Imports;
 using Tianxin.Registry.Features.Persons;
@@ -13,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("registry", "残疾人基础信息 Registry"));
 builder.AddPersonalDataProtection();
 builder.Services.AddSingleton<RegistryChanges>().AddPersons().AddCertificates(builder.Configuration).AddHouseholds().AddImports()
-    .AddDemoData(builder.Configuration);
+    .AddFactsRefresh(builder.Configuration).AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -23,4 +24,5 @@ app.MapPersonsApi();
 app.MapCertificatesApi();
 app.MapHouseholdsApi();
 app.MapImportsApi();
+app.MapFactsRefreshApi();
 app.Run();

@@ -43,19 +43,24 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
 
     /// <summary>
     /// Locks the persons (in id order, so concurrent changes to one household cannot deadlock), gives each a
-    /// new facts version and reads their facts as this transaction leaves them.
+    /// new facts version, derives their facts as this transaction leaves them and stores them on the person.
     /// </summary>
     public async Task<IReadOnlyList<EligibilityFacts>> NewFactsAsync(NpgsqlTransaction transaction, IEnumerable<Guid> personIds,
         CancellationToken cancellationToken)
     {
         var ids = personIds.Distinct().Order().ToArray();
         await transaction.Command("select id from persons where id = any($1) order by id for update", ids).ExecuteAsync(cancellationToken);
-        await transaction.Command("update persons set facts_version = nextval('eligibility_facts_versions') where id = any($1)", ids)
-            .ExecuteAsync(cancellationToken);
         return await transaction.Command(
                 """
-                select person_id, birth_date, sex, community_code, status, category, grade, household_flags, facts_version
-                from person_facts where person_id = any($1) order by person_id
+                with derived as (select person_id, household_id, household_flags from person_facts where person_id = any($1))
+                update persons p
+                set facts_version = nextval('eligibility_facts_versions'), household_id = d.household_id, household_flags = d.household_flags
+                from derived d
+                where p.id = d.person_id
+                returning p.id, p.birth_date, p.sex, p.community_code, p.status,
+                          (select category from certificates c where c.person_id = p.id and c.status = 'valid'),
+                          (select grade from certificates c where c.person_id = p.id and c.status = 'valid'),
+                          p.household_flags, p.facts_version
                 """, ids)
             .ReadAllAsync(ReadFacts, cancellationToken);
     }

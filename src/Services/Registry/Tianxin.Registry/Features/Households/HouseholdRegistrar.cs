@@ -162,8 +162,8 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
                 reader.Nullable<DateOnly>(3), reader.GetString(4), reader.GetBoolean(5)), cancellationToken);
         var groups = await dataSource.Command(
                 """
-                select distinct flag from person_facts f, unnest(f.household_flags) flag
-                where f.household_id = $1 and flag in ('elderly_carer', 'multiple_disabled', 'elderly_disabled', 'alone')
+                select distinct flag from persons p, unnest(p.household_flags) flag
+                where p.household_id = $1 and flag in ('elderly_carer', 'multiple_disabled', 'elderly_disabled', 'alone')
                 order by flag
                 """, id)
             .ReadAllAsync(reader => reader.GetString(0), cancellationToken);

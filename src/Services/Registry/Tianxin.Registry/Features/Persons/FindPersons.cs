@@ -80,9 +80,9 @@ public static class FindPersons
         {
             errors["sort"] = ["排序应为 name、birthDate 或 registered / Sort by name, birthDate or registered."];
         }
-        if (query.Name is { Length: > 30 })
+        if (query.Name is { } name && SearchTerms.Normalise(name).Length is < 2 or > 30)
         {
-            errors["name"] = ["姓名查询不超过30字 / A name query has at most 30 characters."];
+            errors["name"] = ["姓名查询为2至30个字或拼音首字母 / A name query has 2 to 30 characters or pinyin initials."];
         }
         if (query.Page is < 1 or > 10_000)
         {
@@ -131,7 +131,7 @@ public static class FindPersons
         }
         if (query.Flag is { } flag)
         {
-            conditions.Add($"f.household_flags @> array[{Parameter(flag)}]");
+            conditions.Add($"p.household_flags @> array[{Parameter(flag)}]");
         }
         if ((query.Status ?? "active") is var status && status != "all")
         {
@@ -159,17 +159,19 @@ public sealed class PersonSearch(NpgsqlDataSource dataSource)
         }
         var (where, values, orderBy) = FindPersons.Build(query, scope);
         var (page, pageSize) = (query.Page ?? 1, query.PageSize ?? 50);
-        var total = await dataSource.Command(
-                $"""
-                select count(*) from persons p
-                left join certificates c on c.person_id = p.id and c.status = 'valid'
-                {(query.Flag is null ? "" : "join person_facts f on f.person_id = p.id")}
-                where {where}
-                """,
-                [.. values])
-            .ScalarAsync<long>(cancellationToken);
+        // The page is chosen on the filter columns alone; its rows are then read whole.
+        var matching = $"""
+            from persons p
+            left join certificates c on c.person_id = p.id and c.status = 'valid'
+            where {where}
+            """;
+        var total = await dataSource.Command($"select count(*) {matching}", [.. values]).ScalarAsync<long>(cancellationToken);
         var rows = await dataSource.Command(
-                $"{PersonStore.Select} where {where} order by {orderBy} limit {pageSize} offset {(page - 1) * pageSize}", [.. values])
+                $"""
+                {PersonStore.Select}
+                where p.id = any(array(select p.id {matching} order by {orderBy} limit {pageSize} offset {(page - 1) * pageSize}))
+                order by {orderBy}
+                """, [.. values])
             .ReadAllAsync(PersonStore.Read, cancellationToken);
         return (new FoundRows(rows, total, page, pageSize), errors);
     }

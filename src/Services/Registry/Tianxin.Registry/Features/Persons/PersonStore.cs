@@ -24,10 +24,9 @@ public sealed class PersonStore(NpgsqlDataSource dataSource)
         select p.id, p.id_number_cipher, p.name, p.sex, p.birth_date, p.phone, p.address, p.community_code, p.status,
                p.closed_on, p.closed_reason, p.version,
                c.id, c.category, c.grade, c.issued_on, c.valid_until, c.status,
-               f.household_id, f.household_flags,
+               p.household_id, p.household_flags,
                array(select d.similar_to from duplicate_reviews d where d.person_id = p.id and d.decision is null)
         from persons p
-        join person_facts f on f.person_id = p.id
         left join certificates c on c.person_id = p.id and c.status = 'valid'
         """;
 
