@@ -159,10 +159,12 @@ public sealed class PersonSearch(NpgsqlDataSource dataSource)
         }
         var (where, values, orderBy) = FindPersons.Build(query, scope);
         var (page, pageSize) = (query.Page ?? 1, query.PageSize ?? 50);
-        // The page is chosen on the filter columns alone; its rows are then read whole.
+        // The page is chosen on the filter columns alone, joining certificates only to filter on them; its
+        // rows are then read whole.
+        var byCertificate = query.Category is not null || query.Grade is not null || query.Severe is not null;
         var matching = $"""
             from persons p
-            left join certificates c on c.person_id = p.id and c.status = 'valid'
+            {(byCertificate ? "join certificates c on c.person_id = p.id and c.status = 'valid'" : "")}
             where {where}
             """;
         var total = await dataSource.Command($"select count(*) {matching}", [.. values]).ScalarAsync<long>(cancellationToken);
