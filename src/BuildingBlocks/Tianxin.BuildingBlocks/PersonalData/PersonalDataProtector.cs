@@ -34,10 +34,12 @@ public sealed class PersonalDataProtector
         _blindIndexKey = DecodeKey(settings.BlindIndexKey, "BlindIndexKey");
     }
 
-    public byte[] Encrypt(string plaintext, string purpose)
+    public byte[] Encrypt(string plaintext, string purpose) => Encrypt(Encoding.UTF8.GetBytes(plaintext), purpose);
+
+    /// <summary>For whole files of personal data (an uploaded list) kept until processed.</summary>
+    public byte[] Encrypt(ReadOnlySpan<byte> plain, string purpose)
     {
         var keyId = Encoding.UTF8.GetBytes(_activeKeyId);
-        var plain = Encoding.UTF8.GetBytes(plaintext);
         var header = 2 + keyId.Length;
         var output = new byte[header + NonceSize + TagSize + plain.Length];
         output[0] = FormatVersion;
@@ -52,7 +54,10 @@ public sealed class PersonalDataProtector
     }
 
     /// <exception cref="CryptographicException">The value was altered, belongs to another purpose, or its key is gone.</exception>
-    public string Decrypt(byte[] stored, string purpose)
+    public string Decrypt(byte[] stored, string purpose) => Encoding.UTF8.GetString(DecryptBytes(stored, purpose));
+
+    /// <exception cref="CryptographicException">The value was altered, belongs to another purpose, or its key is gone.</exception>
+    public byte[] DecryptBytes(byte[] stored, string purpose)
     {
         var (keyId, header) = ReadHeader(stored);
         if (!_keys.TryGetValue(keyId, out var key))
@@ -64,7 +69,7 @@ public sealed class PersonalDataProtector
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(stored.AsSpan(header, NonceSize), cipher, stored.AsSpan(header + NonceSize, TagSize), plain,
             Encoding.UTF8.GetBytes(purpose));
-        return Encoding.UTF8.GetString(plain);
+        return plain;
     }
 
     /// <summary>True when the value is protected by a key other than the active one (key rotation: re-encrypt it).</summary>

@@ -137,11 +137,12 @@ create table duplicate_reviews (
 create index duplicate_reviews_open on duplicate_reviews (created_at) where decision is null;
 
 -- Bulk imports of certificate holders, processed in the background; rows that fail are kept for the report.
+-- The file holds ID numbers: it is kept encrypted, and only until it has been processed.
 create table imports (
     id            uuid        primary key,
     file_name     text        not null,
     file_sha256   text        not null,
-    content       bytea       not null,
+    content       bytea       null,
     area_code     text        not null,
     status        text        not null default 'queued' check (status in ('queued', 'running', 'completed', 'failed')),
     total_rows    integer     null,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
 using Tianxin.Contracts.Registry;
@@ -48,27 +49,11 @@ public sealed class FactsRefresh(NpgsqlDataSource dataSource, RegistryChanges ch
 }
 
 public sealed class FactsRefreshTimer(FactsRefresh refresh, IOptions<FactsRefreshOptions> options, ILogger<FactsRefreshTimer> logger)
-    : BackgroundService
+    : PeriodicJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval);
-        do
-        {
-            try
-            {
-                if (await refresh.RefreshAsync(stoppingToken) is > 0 and var refreshed)
-                {
-                    logger.LogInformation("Refreshed the eligibility facts of {Count} persons", refreshed);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Refreshing eligibility facts failed; trying again at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => refresh.RefreshAsync(cancellationToken);
 }
 
 public static class FactsRefreshApi

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Npgsql;
+using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Persistence;
 
 namespace Tianxin.Registry.Features.Imports;
@@ -32,9 +33,12 @@ public sealed class ImportQueue
 /// Processes uploaded imports one at a time. An import whose worker died (no heartbeat for two minutes) is
 /// taken up again from its first row; rows already applied then count as unchanged.
 /// </summary>
-public sealed class ImportWorker(NpgsqlDataSource dataSource, ImportProcessor processor, ImportQueue queue, ILogger<ImportWorker> logger)
+public sealed class ImportWorker(
+    NpgsqlDataSource dataSource, ImportProcessor processor, ImportQueue queue, PersonalDataProtector protector, ILogger<ImportWorker> logger)
     : BackgroundService
 {
+    public const string ContentPurpose = "import.file";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -81,7 +85,8 @@ public sealed class ImportWorker(NpgsqlDataSource dataSource, ImportProcessor pr
                             order by created_at limit 1 for update skip locked)
                 returning id, file_name, content, area_code, created_by, created_role
                 """)
-            .ReadFirstOrDefaultAsync(reader => new ClaimedImport(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2),
+            .ReadFirstOrDefaultAsync(reader => new ClaimedImport(reader.GetGuid(0), reader.GetString(1),
+                protector.DecryptBytes(reader.GetFieldValue<byte[]>(2), ContentPurpose),
                 reader.GetString(3), reader.GetString(4), reader.NullableString(5)), cancellationToken);
         if (claimed is not null)
         {
@@ -90,6 +95,8 @@ public sealed class ImportWorker(NpgsqlDataSource dataSource, ImportProcessor pr
         return claimed;
     }
 
+    /// <summary>The file is dropped once processed: only counts and the rejected rows' reasons remain.</summary>
     private Task FinishAsync(Guid id, string status, CancellationToken cancellationToken) =>
-        dataSource.Command("update imports set status = $2, finished_at = now() where id = $1", id, status).ExecuteAsync(cancellationToken);
+        dataSource.Command("update imports set status = $2, finished_at = now(), content = null where id = $1", id, status)
+            .ExecuteAsync(cancellationToken);
 }

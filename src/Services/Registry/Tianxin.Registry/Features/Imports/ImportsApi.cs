@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MiniExcelLibs;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
 using Tianxin.Registry.Data;
@@ -38,7 +39,7 @@ public static class ImportsApi
     /// <summary>Bearer tokens, not cookies, authenticate uploads, so there is no cross-site form to forge.</summary>
     public static async Task<Results<Accepted<ImportView>, ValidationProblem, ForbidHttpResult>> UploadAsync(
         IFormFile? file, ClaimsPrincipal user, HttpContext http, NpgsqlDataSource dataSource, ImportQueue queue, RegistryChanges changes,
-        CancellationToken cancellationToken)
+        PersonalDataProtector protector, CancellationToken cancellationToken)
     {
         if (Actor.Of(user, http) is not { } actor)
         {
@@ -59,7 +60,8 @@ public static class ImportsApi
             """
             insert into imports (id, file_name, file_sha256, content, area_code, created_by, created_role)
             values ($1, $2, $3, $4, $5, $6, $7)
-            """, id, Path.GetFileName(file.FileName), Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes, actor.Scope.Area.Value,
+            """, id, Path.GetFileName(file.FileName), Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            protector.Encrypt(bytes, ImportWorker.ContentPurpose), actor.Scope.Area.Value,
             actor.Name, user.FindFirst(PlatformClaims.Role)?.Value).ExecuteAsync(cancellationToken);
         queue.Wake();
         await changes.AuditChangeAsync(actor, $"import:{id}", "uploaded", cancellationToken);
