@@ -17,6 +17,7 @@ public sealed class RegistryBadInputTests(PlatformFixture platform)
         { "2024-01-01", 4, 5, "grade" },
         { "2099-01-01", 4, 2, "on" },
         { "1850-01-01", 4, 2, "on" },
+        { "2013-01-01", 4, 2, "on" }, // valid ten years, so already expired
     };
 
     [Theory]
@@ -59,6 +60,28 @@ public sealed class RegistryBadInputTests(PlatformFixture platform)
             Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
             Assert.Contains(field, RegistryClient.FieldViolations(refused));
         }
+    }
+
+    [Fact]
+    public async Task Control_characters_and_members_from_another_street_are_refused_without_a_500()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var district = await platform.StaffAsync("district-officer");
+        var person = await RegistryClient.RegisterAsync(yunan, "孟达", TestPeople.RareBirthDate());
+        var elsewhere = await RegistryClient.RegisterAsync(district, "孟获", TestPeople.RareBirthDate(), TestPeople.QingyuanCommunity);
+
+        using var address = await yunan.PutAsJsonAsync($"/api/registry/persons/{person.Id}",
+            new { name = "孟达", address = "裕南街\u00001号", communityCode = TestPeople.NewTianCommunity, version = 1 });
+        using var household = await district.PostAsJsonAsync("/api/registry/households", new
+        {
+            communityCode = TestPeople.NewTianCommunity,
+            members = new object?[] { new { personId = person.Id, relationship = "head" }, new { personId = elsewhere.Id, relationship = "spouse" }, null },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, address.StatusCode);
+        Assert.Contains("address", (await address.Content.ReadFromJsonAsync<ValidationAnswer>())!.Errors.Keys);
+        Assert.Equal(HttpStatusCode.BadRequest, household.StatusCode);
+        Assert.Equal(["members[1].personId", "members[2]"], (await household.Content.ReadFromJsonAsync<ValidationAnswer>())!.Errors.Keys.Order());
     }
 
     [Fact]

@@ -83,6 +83,11 @@ public sealed class RegistryEventsTests(PlatformFixture platform)
         Assert.Equal(["minimum_living", "elderly_carer", "multiple_disabled"], copy.HouseholdFlags);
         var elderCopy = await WaitForCopyAsync(elder.Id, copy => copy.HouseholdFlags.Contains("minimum_living"));
         Assert.Contains("elderly_disabled", elderCopy.HouseholdFlags);
+
+        // The son dies: the household no longer has two disabled members, and the elder's copy says so.
+        using var closed = await yunan.PostAsJsonAsync($"/api/registry/persons/{son.Id}/closure", new { reason = "deceased", on = today.AddDays(-1) });
+        Assert.Equal(System.Net.HttpStatusCode.OK, closed.StatusCode);
+        await WaitForCopyAsync(elder.Id, copy => !copy.HouseholdFlags.Contains("multiple_disabled"));
     }
 
     [Fact]

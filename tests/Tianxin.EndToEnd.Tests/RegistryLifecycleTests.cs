@@ -81,6 +81,7 @@ public sealed class RegistryLifecycleTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(("赵子龙", 2, TestPeople.YunanStreetCommunity), (after!.Name, after.Version, after.CommunityCode));
+        Assert.DoesNotContain("85551234", string.Join(" ", history!.Select(h => h.Details.ToString())), StringComparison.Ordinal);
         var entry = history!.Single(h => h.Change == "details_changed");
         Assert.Equal("赵云", entry.Details.GetProperty("before").GetProperty("name").GetString());
         Assert.Equal("赵子龙", entry.Details.GetProperty("after").GetProperty("name").GetString());
@@ -184,6 +185,23 @@ public sealed class RegistryLifecycleTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
         Assert.Null(after!.Certificate);
         Assert.Contains(history!, h => h.Change == "certificate_expired");
+    }
+
+    [Fact]
+    public async Task Auditors_and_operators_read_but_cannot_change_records()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var auditor = await platform.StaffAsync("auditor");
+        var person = await RegistryClient.RegisterAsync(yunan, "简雍", TestPeople.RareBirthDate());
+
+        using var register = await auditor.PostAsJsonAsync("/api/registry/persons",
+            new { idNumber = TestPeople.NewIdNumber(TestPeople.RareBirthDate()), name = "简雍", communityCode = TestPeople.NewTianCommunity });
+        using var issue = await platform.Operator.PostAsJsonAsync($"/api/registry/persons/{person.Id}/certificates", new { category = 1, grade = 1, on = "2024-01-01" });
+        using var close = await auditor.PostAsJsonAsync($"/api/registry/persons/{person.Id}/closure", new { reason = "deceased", on = "2025-01-01" });
+        using var read = await auditor.GetAsync($"/api/registry/persons/{person.Id}");
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.OK),
+            (register.StatusCode, issue.StatusCode, close.StatusCode, read.StatusCode));
     }
 
     private sealed record HistoryAnswer(long Id, string Change, System.Text.Json.JsonElement Details, string ChangedBy);

@@ -17,10 +17,12 @@ public sealed record PersonDetailsChanged(EligibilityFacts Person, IReadOnlyList
 }
 
 /// <param name="Reason">deceased or moved_out.</param>
-public sealed record PersonClosed(EligibilityFacts Person, string Reason, DateOnly ClosedOn, DateTimeOffset OccurredAt) : IChangesEligibility
+/// <param name="Household">The other registered members of the person's household, whose flags change with them.</param>
+public sealed record PersonClosed(EligibilityFacts Person, IReadOnlyList<EligibilityFacts> Household, string Reason, DateOnly ClosedOn,
+    DateTimeOffset OccurredAt) : IChangesEligibility
 {
     [JsonIgnore]
-    public IReadOnlyList<EligibilityFacts> Facts => [Person];
+    public IReadOnlyList<EligibilityFacts> Facts => [Person, .. Household];
 }
 
 /// <summary>Issuing, re-assessing, revoking or expiring a certificate changes the person's and their household's facts.</summary>

@@ -42,6 +42,28 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
     }
 
     /// <summary>
+    /// Locks a person and the registered members of their household, in id order, before anything else in
+    /// the transaction: every change that touches a person takes its locks this way, persons first, so
+    /// concurrent changes wait for each other instead of deadlocking.
+    /// </summary>
+    /// <returns>The person's status (null if there is no such person) and the other members' ids.</returns>
+    public async Task<(string? Status, IReadOnlyList<Guid> Household)> LockWithHouseholdAsync(NpgsqlTransaction transaction, Guid personId,
+        CancellationToken cancellationToken)
+    {
+        var locked = await transaction.Command(
+                """
+                select p.id, p.status from persons p
+                where p.id = $1 or p.id in (select other.person_id from household_members member
+                                            join household_members other on other.household_id = member.household_id
+                                            where member.person_id = $1 and other.person_id is not null)
+                order by p.id
+                for update of p
+                """, personId)
+            .ReadAllAsync(reader => (Id: reader.GetGuid(0), Status: reader.GetString(1)), cancellationToken);
+        return (locked.FirstOrDefault(row => row.Id == personId).Status, locked.Where(row => row.Id != personId).Select(row => row.Id).ToList());
+    }
+
+    /// <summary>
     /// Locks the persons (in id order, so concurrent changes to one household cannot deadlock), gives each a
     /// new facts version, derives their facts as this transaction leaves them and stores them on the person.
     /// </summary>

@@ -40,7 +40,7 @@ public sealed class RegistryGrpcService(
             : new VerifyCertificateResponse { Valid = false };
     }
 
-    [Authorize(Policy = PlatformPolicies.Staff)]
+    [Authorize(Policy = PlatformPolicies.Caseworker)]
     public override async Task<Person> RegisterPerson(RegisterPersonRequest request, ServerCallContext context)
     {
         var actor = ActorOf(context);
@@ -54,7 +54,7 @@ public sealed class RegistryGrpcService(
         };
     }
 
-    [Authorize(Policy = PlatformPolicies.Staff)]
+    [Authorize(Policy = PlatformPolicies.Caseworker)]
     public override async Task<Person> IssueCertificate(IssueCertificateRequest request, ServerCallContext context)
     {
         var errors = new Dictionary<string, string[]>();

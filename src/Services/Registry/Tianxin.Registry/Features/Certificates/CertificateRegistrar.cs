@@ -1,5 +1,6 @@
 using Npgsql;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.Text;
 using Tianxin.Contracts.Registry;
 using Tianxin.Registry.Data;
 using Tianxin.Registry.Features.Persons;
@@ -44,12 +45,21 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
         }
         try
         {
-            await changes.RunAsync(async transaction =>
+            var issued = await changes.RunAsync(async transaction =>
             {
+                var (status, household) = await changes.LockWithHouseholdAsync(transaction, personId, cancellationToken);
+                if (status != "active")
+                {
+                    return false;
+                }
                 var id = await InsertAsync(transaction, personId, request, actor, cancellationToken);
-                await RecordAsync(transaction, id, personId, "issued", request, actor, cancellationToken);
-                return id;
+                await RecordAsync(transaction, id, personId, household, "issued", request, actor, cancellationToken);
+                return true;
             }, cancellationToken);
+            if (!issued)
+            {
+                return new CertificateResult.Conflict(Problems.Closed());
+            }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "certificates_one_valid")
         {
@@ -79,12 +89,13 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
         }
         var superseded = await changes.RunAsync(async transaction =>
         {
-            if (await EndAsync(transaction, certificateId, "superseded", request.On!.Value, "reassessed", cancellationToken) == 0)
+            var (status, household) = await changes.LockWithHouseholdAsync(transaction, person.Id, cancellationToken);
+            if (status != "active" || await EndAsync(transaction, certificateId, "superseded", request.On!.Value, "reassessed", cancellationToken) == 0)
             {
                 return false;
             }
             var id = await InsertAsync(transaction, person.Id, request, actor, cancellationToken);
-            await RecordAsync(transaction, id, person.Id, "reassessed", request, actor, cancellationToken);
+            await RecordAsync(transaction, id, person.Id, household, "reassessed", request, actor, cancellationToken);
             return true;
         }, cancellationToken);
         return superseded
@@ -100,7 +111,7 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
             return new CertificateResult.NotFound();
         }
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 200)
+        if (string.IsNullOrWhiteSpace(reason) || !PlainText.IsValid(reason, 200))
         {
             errors["reason"] = ["请填写注销原因（不超过200字） / Give the reason, in at most 200 characters."];
         }
@@ -114,11 +125,12 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
         }
         var revoked = await changes.RunAsync(async transaction =>
         {
+            var (_, household) = await changes.LockWithHouseholdAsync(transaction, person.Id, cancellationToken);
             if (await EndAsync(transaction, certificateId, "revoked", on!.Value, reason!.Trim(), cancellationToken) == 0)
             {
                 return false;
             }
-            await RecordAsync(transaction, certificateId, person.Id, "revoked", null, actor, cancellationToken);
+            await RecordAsync(transaction, certificateId, person.Id, household, "revoked", null, actor, cancellationToken);
             return true;
         }, cancellationToken);
         return revoked ? await DoneAsync(person.Id, actor, "certificate_revoked", cancellationToken) : new CertificateResult.Conflict(NotValid());
@@ -128,31 +140,28 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
     /// <returns>How many expired.</returns>
     public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
     {
+        var due = await dataSource.Command(
+                "select id, person_id from certificates where status = 'valid' and valid_until < china_today() order by valid_until")
+            .ReadAllAsync(reader => (Id: reader.GetGuid(0), PersonId: reader.GetGuid(1)), cancellationToken);
         var expired = 0;
-        while (true)
+        foreach (var (id, personId) in due)
         {
-            var batch = await changes.RunAsync(async transaction =>
+            expired += await changes.RunAsync(async transaction =>
             {
-                var due = await transaction.Command(
-                        """
-                        update certificates set status = 'expired', ended_on = valid_until, ended_reason = 'expired'
-                        where id in (select id from certificates where status = 'valid' and valid_until < china_today()
-                                     order by valid_until limit 100 for update skip locked)
-                        returning id, person_id
-                        """)
-                    .ReadAllAsync(reader => (Id: reader.GetGuid(0), PersonId: reader.GetGuid(1)), cancellationToken);
-                foreach (var (id, personId) in due)
+                var (_, household) = await changes.LockWithHouseholdAsync(transaction, personId, cancellationToken);
+                var ended = await transaction.Command(
+                    """
+                    update certificates set status = 'expired', ended_on = valid_until, ended_reason = 'expired'
+                    where id = $1 and status = 'valid' and valid_until < china_today()
+                    """, id).ExecuteAsync(cancellationToken);
+                if (ended == 1)
                 {
-                    await RecordAsync(transaction, id, personId, "expired", null, null, cancellationToken);
+                    await RecordAsync(transaction, id, personId, household, "expired", null, null, cancellationToken);
                 }
-                return due.Count;
+                return ended;
             }, cancellationToken);
-            expired += batch;
-            if (batch == 0)
-            {
-                return expired;
-            }
         }
+        return expired;
     }
 
     private Dictionary<string, string[]> Validate(CertificateRequest request, PersonRow person)
@@ -170,9 +179,10 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
         {
             errors["on"] = ["发证或评定日期应在出生之后、今天之前 / The day of issue or assessment is between the birth date and today."];
         }
-        else if (request.ValidUntil is { } until && (until <= on || until < changes.Today))
+        else if ((request.ValidUntil ?? on.AddYears(10)) is var until && (until <= on || until < changes.Today))
         {
-            errors["validUntil"] = ["有效期应晚于发证日期且未过期 / The certificate must be valid after its day of issue and today."];
+            errors[request.ValidUntil is null ? "on" : "validUntil"] =
+                ["有效期（默认发证后十年）应晚于发证日期且未过期 / The certificate (valid ten years unless stated) must still be valid today."];
         }
         return errors;
     }
@@ -203,8 +213,8 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
             certificateId, status, on, reason).ExecuteAsync(cancellationToken);
 
     /// <summary>History, then the event with the holder's facts and those of the rest of their household.</summary>
-    private async Task RecordAsync(NpgsqlTransaction transaction, Guid certificateId, Guid personId, string change,
-        CertificateRequest? request, Actor? actor, CancellationToken cancellationToken)
+    private async Task RecordAsync(NpgsqlTransaction transaction, Guid certificateId, Guid personId, IReadOnlyList<Guid> household,
+        string change, CertificateRequest? request, Actor? actor, CancellationToken cancellationToken)
     {
         var certificate = await transaction.Command("select category, grade, coalesce(ended_on, issued_on) from certificates where id = $1", certificateId)
             .ReadAllAsync(reader => (Category: (int)reader.GetInt16(0), Grade: (int)reader.GetInt16(1), On: reader.GetFieldValue<DateOnly>(2)),
@@ -212,12 +222,6 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
         var (category, grade, on) = certificate[0];
         await changes.RecordHistoryAsync(transaction, personId, "certificate_" + change,
             new { certificateId, category, grade, on, validUntil = request?.ValidUntil }, actor?.Name ?? "system", cancellationToken);
-        var household = await transaction.Command(
-                """
-                select m.person_id from household_members m
-                where m.person_id is not null and m.household_id = (select household_id from household_members where person_id = $1)
-                """, personId)
-            .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
         var facts = await changes.NewFactsAsync(transaction, [personId, .. household], cancellationToken);
         var ordered = facts.Where(f => f.PersonId == personId).Concat(facts.Where(f => f.PersonId != personId)).ToList();
         await changes.PublishAsync(transaction,

@@ -23,9 +23,9 @@ public static class CertificatesApi
 
     public static IEndpointRouteBuilder MapCertificatesApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/persons/{id:guid}/certificates", IssueAsync).WithTags("Certificates").RequireAuthorization(PlatformPolicies.Staff)
+        endpoints.MapPost("/persons/{id:guid}/certificates", IssueAsync).WithTags("Certificates").RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("发放残疾人证 Issue a second-generation certificate (category 1–7, grade 1–4)");
-        var certificates = endpoints.MapGroup("/certificates").WithTags("Certificates").RequireAuthorization(PlatformPolicies.Staff);
+        var certificates = endpoints.MapGroup("/certificates").WithTags("Certificates").RequireAuthorization(PlatformPolicies.Caseworker);
         certificates.MapPost("/{id:guid}/reassessment", ReassessAsync)
             .WithSummary("重新评定 Re-assess: a new certificate with the new category or grade supersedes this one");
         certificates.MapPost("/{id:guid}/revocation", RevokeAsync).WithSummary("注销残疾人证 Revoke a certificate");

@@ -1,6 +1,7 @@
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.Text;
 using Tianxin.Contracts.Registry;
 using Tianxin.Registry.Data;
 using Tianxin.Registry.Features.Persons;
@@ -25,50 +26,56 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         {
             errors["communityCode"] = ["社区代码不存在或不在您的辖区内 / No community in your area has this code."];
         }
-        if (request.Address is { Length: > 200 })
+        if (request.Address is not null && !PlainText.IsValid(request.Address, 200))
         {
-            errors["address"] = ["地址不超过200字 / An address has at most 200 characters."];
+            errors["address"] = ["地址不超过200字，不含控制字符 / An address has at most 200 characters, without control characters."];
         }
-        var members = await ValidateMembersAsync(request.Members, actor, errors, cancellationToken);
+        var members = await ValidateMembersAsync(request.Members, community, actor, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
         var id = Guid.CreateVersion7();
-        await changes.RunAsync(async transaction =>
+        if (await RunAsync(async transaction =>
+            {
+                await transaction.Command("insert into households (id, community_code, address, created_by) values ($1, $2, $3, $4)",
+                    id, community, request.Address?.Trim(), actor.Name).ExecuteAsync(cancellationToken);
+                await LockAsync(transaction, id, members, cancellationToken);
+                await InsertMembersAsync(transaction, id, members, cancellationToken);
+                await PublishAsync(transaction, id, "members_changed", null, changes.Today, actor, cancellationToken);
+            }, cancellationToken) is { } conflict)
         {
-            await transaction.Command("insert into households (id, community_code, address, created_by) values ($1, $2, $3, $4)",
-                id, community, request.Address?.Trim(), actor.Name).ExecuteAsync(cancellationToken);
-            await InsertMembersAsync(transaction, id, members, cancellationToken);
-            await PublishAsync(transaction, id, "members_changed", null, changes.Today, actor, cancellationToken);
-            return id;
-        }, cancellationToken);
+            return (null, conflict);
+        }
         await changes.AuditChangeAsync(actor, $"household:{id}", "created", cancellationToken);
         return (await FindAsync(id, actor.Scope, cancellationToken), null);
     }
 
     public async Task<(HouseholdView? Household, Dictionary<string, string[]>? Errors)> ReplaceMembersAsync(Guid id,
-        IReadOnlyList<MemberRequest>? requested, Actor actor, CancellationToken cancellationToken)
+        IReadOnlyList<MemberRequest?>? requested, Actor actor, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, actor.Scope, cancellationToken) is null)
+        if (await FindAsync(id, actor.Scope, cancellationToken) is not { } household)
         {
             return (null, null);
         }
         var errors = new Dictionary<string, string[]>();
-        var members = await ValidateMembersAsync(requested, actor, errors, cancellationToken, householdId: id);
+        var members = await ValidateMembersAsync(requested, household.CommunityCode, actor, errors, cancellationToken, householdId: id);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
-        await changes.RunAsync(async transaction =>
+        if (await RunAsync(async transaction =>
+            {
+                await LockAsync(transaction, id, members, cancellationToken);
+                var leaving = await transaction.Command("delete from household_members where household_id = $1 returning person_id", id)
+                    .ReadAllAsync(reader => reader.Nullable<Guid>(0), cancellationToken);
+                await InsertMembersAsync(transaction, id, members, cancellationToken);
+                await PublishAsync(transaction, id, "members_changed", null, changes.Today, actor, cancellationToken,
+                    leaving.OfType<Guid>());
+            }, cancellationToken) is { } conflict)
         {
-            var leaving = await transaction.Command("delete from household_members where household_id = $1 returning person_id", id)
-                .ReadAllAsync(reader => reader.Nullable<Guid>(0), cancellationToken);
-            await InsertMembersAsync(transaction, id, members, cancellationToken);
-            await PublishAsync(transaction, id, "members_changed", null, changes.Today, actor, cancellationToken,
-                leaving.OfType<Guid>());
-            return id;
-        }, cancellationToken);
+            return (null, conflict);
+        }
         await changes.AuditChangeAsync(actor, $"household:{id}", "members_changed", cancellationToken);
         return (await FindAsync(id, actor.Scope, cancellationToken), null);
     }
@@ -93,7 +100,7 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         {
             errors["effectiveTo"] = ["终止日期不能早于生效日期 / The status cannot end before it starts."];
         }
-        if (string.IsNullOrWhiteSpace(request.Source) || request.Source.Length > 200)
+        if (string.IsNullOrWhiteSpace(request.Source) || !PlainText.IsValid(request.Source, 200))
         {
             errors["source"] = ["请填写来源（不超过200字），如民政局名单 / Give the source, in at most 200 characters."];
         }
@@ -103,6 +110,7 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         }
         await changes.RunAsync(async transaction =>
         {
+            await LockAsync(transaction, id, [], cancellationToken);
             await transaction.Command(
                 """
                 insert into household_statuses (id, household_id, status, effective_from, effective_to, source, recorded_by)
@@ -130,6 +138,7 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         }
         await changes.RunAsync(async transaction =>
         {
+            await LockAsync(transaction, id, [], cancellationToken);
             await transaction.Command("update household_statuses set effective_to = $2 where id = $1", statusId, to).ExecuteAsync(cancellationToken);
             await PublishAsync(transaction, id, "status_ended", status.Status, to, actor, cancellationToken);
             return id;
@@ -170,7 +179,8 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         return new HouseholdView(id, household[0].Community, household[0].Address, members, statuses, groups);
     }
 
-    private async Task<List<MemberView>> ValidateMembersAsync(IReadOnlyList<MemberRequest>? requested, Actor actor,
+    /// <summary>Registered members must live in the household's street, so that its staff never see another street's persons.</summary>
+    private async Task<List<MemberView>> ValidateMembersAsync(IReadOnlyList<MemberRequest?>? requested, string communityCode, Actor actor,
         Dictionary<string, string[]> errors, CancellationToken cancellationToken, Guid? householdId = null)
     {
         var members = new List<MemberView>();
@@ -181,8 +191,12 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         }
         for (var i = 0; i < requested.Count; i++)
         {
-            var member = requested[i];
             var field = $"members[{i}]";
+            if (requested[i] is not { } member)
+            {
+                errors[field] = ["成员不能为空 / A member cannot be empty."];
+                continue;
+            }
             if (member.Relationship is null || !Relationships.Contains(member.Relationship))
             {
                 errors[$"{field}.relationship"] = [$"关系应为 {string.Join("、", Relationships)} 之一 / Unknown relationship."];
@@ -198,11 +212,15 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
                 {
                     errors[$"{field}.personId"] = ["该残疾人已属于另一个家庭 / This person belongs to another household."];
                 }
+                else if (communityCode.Length >= 9 && person.CommunityCode[..9] != communityCode[..9])
+                {
+                    errors[$"{field}.personId"] = ["该残疾人住在另一街道 / This person lives in another street."];
+                }
                 members.Add(new MemberView(Guid.CreateVersion7(), personId, person.Name, person.BirthDate, member.Relationship ?? "other",
                     member.IsCarer ?? false));
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(member.Name) || member.Name.Trim().Length > 30)
+            if (string.IsNullOrWhiteSpace(member.Name) || !PlainText.IsValid(member.Name.Trim(), 30))
             {
                 errors[$"{field}.name"] = ["请填写姓名（不超过30字） / Give the name, in at most 30 characters."];
             }
@@ -226,6 +244,37 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
             errors["members"] = ["同一残疾人不能重复列入 / A person is listed twice."];
         }
         return members;
+    }
+
+    /// <summary>The household row first, then its persons in id order, as every change to persons locks.</summary>
+    private async Task LockAsync(NpgsqlTransaction transaction, Guid householdId, IEnumerable<MemberView> incoming,
+        CancellationToken cancellationToken)
+    {
+        await transaction.Command("select id from households where id = $1 for update", householdId).ExecuteAsync(cancellationToken);
+        var persons = await transaction.Command("select person_id from household_members where household_id = $1 and person_id is not null",
+                householdId)
+            .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+        await transaction.Command("select id from persons where id = any($1) order by id for update",
+                persons.Concat(incoming.Select(m => m.PersonId).OfType<Guid>()).Distinct().ToArray())
+            .ExecuteAsync(cancellationToken);
+    }
+
+    /// <returns>Null when done; field errors when a registered member joined another household meanwhile.</returns>
+    private async Task<Dictionary<string, string[]>?> RunAsync(Func<NpgsqlTransaction, Task> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await changes.RunAsync(async transaction =>
+            {
+                await change(transaction);
+                return true;
+            }, cancellationToken);
+            return null;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "household_members_person")
+        {
+            return new() { ["members"] = ["有成员刚被登记到另一个家庭 / A member was just added to another household."] };
+        }
     }
 
     private static async Task InsertMembersAsync(NpgsqlTransaction transaction, Guid householdId, List<MemberView> members,

@@ -11,9 +11,9 @@ namespace Tianxin.Registry.Features.Households;
 /// <param name="IsCarer">This member looks after a disabled member (counts for 以老养残 at 60 or more).</param>
 public sealed record MemberRequest(Guid? PersonId, string? Name, DateOnly? BirthDate, string? Relationship, bool? IsCarer);
 
-public sealed record HouseholdRequest(string? CommunityCode, string? Address, IReadOnlyList<MemberRequest>? Members);
+public sealed record HouseholdRequest(string? CommunityCode, string? Address, IReadOnlyList<MemberRequest?>? Members);
 
-public sealed record MembersRequest(IReadOnlyList<MemberRequest>? Members);
+public sealed record MembersRequest(IReadOnlyList<MemberRequest?>? Members);
 
 /// <param name="Status">registered_poor (建档立卡), minimum_living (低保) or extreme_poverty (特困).</param>
 /// <param name="Source">Where the status comes from, e.g. 区民政局低保名单2024-03.</param>
@@ -37,12 +37,12 @@ public static class HouseholdsApi
     public static IEndpointRouteBuilder MapHouseholdsApi(this IEndpointRouteBuilder endpoints)
     {
         var households = endpoints.MapGroup("/households").WithTags("Households").RequireAuthorization(PlatformPolicies.Staff);
-        households.MapPost("/", CreateAsync).WithSummary("建立家庭 Record a household and its members");
+        households.MapPost("/", CreateAsync).RequireAuthorization(PlatformPolicies.Caseworker).WithSummary("建立家庭 Record a household and its members");
         households.MapGet("/{id:guid}", GetAsync).WithSummary("家庭 A household: members, statuses and the special groups derived from them");
-        households.MapPut("/{id:guid}/members", ReplaceMembersAsync).WithSummary("修改家庭成员 Replace the members");
-        households.MapPost("/{id:guid}/statuses", RecordStatusAsync)
+        households.MapPut("/{id:guid}/members", ReplaceMembersAsync).RequireAuthorization(PlatformPolicies.Caseworker).WithSummary("修改家庭成员 Replace the members");
+        households.MapPost("/{id:guid}/statuses", RecordStatusAsync).RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("登记家庭状态 Record 建档立卡, 低保 or 特困 with its dates and source");
-        households.MapPost("/{id:guid}/statuses/{statusId:guid}/end", EndStatusAsync).WithSummary("终止家庭状态 End a status");
+        households.MapPost("/{id:guid}/statuses/{statusId:guid}/end", EndStatusAsync).RequireAuthorization(PlatformPolicies.Caseworker).WithSummary("终止家庭状态 End a status");
         return endpoints;
     }
 

@@ -25,7 +25,7 @@ public enum RowOutcome
 /// </summary>
 public sealed class ImportProcessor(
     NpgsqlDataSource dataSource, PersonRegistration registration, CertificateRegistrar certificates, PersonStore store,
-    PersonalDataProtector protector, TimeProvider clock)
+    PersonalDataProtector protector, TimeProvider clock, ILogger<ImportProcessor> logger)
 {
     private const int ProgressEvery = 25;
 
@@ -37,7 +37,7 @@ public sealed class ImportProcessor(
         await dataSource.Command("update imports set total_rows = $2 where id = $1", import.Id, rows.Count).ExecuteAsync(cancellationToken);
         for (var i = 0; i < rows.Count; i++)
         {
-            var (outcome, errors) = await ApplyAsync(rows[i], actor, cancellationToken);
+            var (outcome, errors) = await ApplySafelyAsync(rows[i], actor, cancellationToken);
             counts[outcome]++;
             if (outcome == RowOutcome.Rejected)
             {
@@ -50,6 +50,21 @@ public sealed class ImportProcessor(
                     import.Id, i + 1, counts[RowOutcome.Imported], counts[RowOutcome.Unchanged], counts[RowOutcome.Rejected])
                     .ExecuteAsync(cancellationToken);
             }
+        }
+    }
+
+    /// <summary>A row that fails unexpectedly is rejected with a generic reason; the rest of the file goes on.</summary>
+    private async Task<(RowOutcome Outcome, Dictionary<string, string[]> Errors)> ApplySafelyAsync(ImportRow row, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ApplyAsync(row, actor, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Import row {Row} failed unexpectedly", row.RowNumber);
+            return (RowOutcome.Rejected, Error("row", "该行无法处理，请检查后重试 / This row could not be processed; check it and import it again."));
         }
     }
 
@@ -82,7 +97,7 @@ public sealed class ImportProcessor(
                 case RegistrationResult.Invalid invalid:
                     return (RowOutcome.Rejected, invalid.Errors);
                 default:
-                    return (RowOutcome.Rejected, Error("idNumber", "该身份证号码已在其他辖区登记 / This ID number is registered in another area."));
+                    return (RowOutcome.Rejected, Error("idNumber", "该身份证号码已登记 / This ID number is already registered."));
             }
         }
         return await certificates.IssueAsync(existing.Id, certificate, actor, cancellationToken) switch

@@ -29,7 +29,7 @@ public static class ImportsApi
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder endpoints)
     {
         var imports = endpoints.MapGroup("/imports").WithTags("Imports").RequireAuthorization(PlatformPolicies.Staff);
-        imports.MapPost("/", UploadAsync).DisableAntiforgery()
+        imports.MapPost("/", UploadAsync).DisableAntiforgery().RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("导入持证人名单 Upload a list of certificate holders (.xlsx or .csv); processed in the background");
         imports.MapGet("/{id:guid}", GetAsync).WithSummary("导入进度 Progress and counts of an import");
         imports.MapGet("/{id:guid}/report", ReportAsync).WithSummary("导入错误报告 The rejected rows with the reason for each (xlsx, or ?format=csv)");

@@ -20,7 +20,7 @@ public static class ClosePerson
 
     public static RouteGroupBuilder MapClosePerson(this RouteGroupBuilder persons)
     {
-        persons.MapPost("/{id:guid}/closure", HandleAsync).RequireAuthorization(PlatformPolicies.Staff)
+        persons.MapPost("/{id:guid}/closure", HandleAsync).RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("注销 Record a death or a move out of the district");
         return persons;
     }
@@ -52,21 +52,24 @@ public static class ClosePerson
         }
         var closed = await changes.RunAsync(async transaction =>
         {
-            var rows = await transaction.Command(
-                """
-                update persons set status = $2, closed_on = $3, closed_reason = $2, version = version + 1, updated_at = now(), updated_by = $4
-                where id = $1 and status = 'active'
-                """, id, request.Reason, request.On, actor.Name).ExecuteAsync(cancellationToken);
-            if (rows == 0)
+            var (status, household) = await changes.LockWithHouseholdAsync(transaction, id, cancellationToken);
+            if (status != "active")
             {
                 return false;
             }
             await transaction.Command(
-                "update certificates set status = 'revoked', ended_on = $2, ended_reason = $3 where person_id = $1 and status = 'valid'",
-                id, request.On, request.Reason).ExecuteAsync(cancellationToken);
-            await changes.RecordHistoryAsync(transaction, id, "closed", new { reason = request.Reason, on = request.On }, actor.Name, cancellationToken);
-            var facts = await changes.NewFactsAsync(transaction, [id], cancellationToken);
-            await changes.PublishAsync(transaction, new PersonClosed(facts[0], request.Reason!, request.On!.Value, changes.Now), cancellationToken);
+                "update persons set status = $2, closed_on = $3, closed_reason = $2, version = version + 1, updated_at = now(), updated_by = $4 where id = $1",
+                id, request.Reason, request.On, actor.Name).ExecuteAsync(cancellationToken);
+            var endedCertificates = await transaction.Command(
+                    "update certificates set status = 'revoked', ended_on = $2, ended_reason = $3 where person_id = $1 and status = 'valid' returning id",
+                    id, request.On, request.Reason)
+                .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+            await changes.RecordHistoryAsync(transaction, id, "closed",
+                new { reason = request.Reason, on = request.On, certificatesEnded = endedCertificates }, actor.Name, cancellationToken);
+            var facts = await changes.NewFactsAsync(transaction, [id, .. household], cancellationToken);
+            await changes.PublishAsync(transaction,
+                new PersonClosed(facts.Single(f => f.PersonId == id), facts.Where(f => f.PersonId != id).ToList(), request.Reason!,
+                    request.On!.Value, changes.Now), cancellationToken);
             return true;
         }, cancellationToken);
         if (!closed)

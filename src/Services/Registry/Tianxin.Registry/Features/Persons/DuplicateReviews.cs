@@ -20,7 +20,7 @@ public static class DuplicateReviews
     {
         persons.MapGet("/duplicates", ListAsync).RequireAuthorization(PlatformPolicies.Staff)
             .WithSummary("疑似重复 Registrations that look like an existing person, waiting for review");
-        persons.MapPost("/duplicates/{id:guid}/decision", DecideAsync).RequireAuthorization(PlatformPolicies.Staff)
+        persons.MapPost("/duplicates/{id:guid}/decision", DecideAsync).RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("审核疑似重复 Decide whether two records are one person");
         return persons;
     }

@@ -1,10 +1,16 @@
 using System.Text.RegularExpressions;
 using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.PersonalData;
+using Tianxin.BuildingBlocks.Text;
 
 namespace Tianxin.Registry.Features.Persons;
 
 /// <summary>Name, phone, address and community as entered, trimmed; the same rules for REST, gRPC and imports.</summary>
-public sealed record PersonDetails(string Name, string? Phone, string? Address, string CommunityCode);
+public sealed record PersonDetails(string Name, string? Phone, string? Address, string CommunityCode)
+{
+    /// <summary>As the history keeps it: the phone masked, like every read without a stated purpose.</summary>
+    public PersonDetails ForHistory() => this with { Phone = Phone is null ? null : Masking.Phone(Phone) };
+}
 
 public static partial class PersonDetailsRules
 {
@@ -22,9 +28,9 @@ public static partial class PersonDetailsRules
             errors["phone"] = ["电话应为11位手机号或区号加座机号 / A phone is an 11-digit mobile or an area code and landline number."];
         }
         var trimmedAddress = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
-        if (trimmedAddress is { Length: > 200 })
+        if (trimmedAddress is not null && !PlainText.IsValid(trimmedAddress, 200))
         {
-            errors["address"] = ["地址不超过200字 / An address has at most 200 characters."];
+            errors["address"] = ["地址不超过200字，不含控制字符 / An address has at most 200 characters, without control characters."];
         }
         var community = communityCode?.Trim() ?? string.Empty;
         if (!await store.IsCommunityAsync(community, cancellationToken))

@@ -67,7 +67,7 @@ public sealed class PersonRegistration(PersonStore store, RegistryChanges change
                     number.Sex == Sex.Male ? "male" : "female", number.BirthDate, details.Phone, details.Address, details.CommunityCode,
                     SearchTerms.Of(details.Name), PinyinInitials.Of(details.Name), actor.Name).ExecuteAsync(cancellationToken);
                 await FlagProbableDuplicatesAsync(transaction, id, details, number.BirthDate, cancellationToken);
-                await changes.RecordHistoryAsync(transaction, id, "registered", details, actor.Name, cancellationToken);
+                await changes.RecordHistoryAsync(transaction, id, "registered", details.ForHistory(), actor.Name, cancellationToken);
                 var facts = await changes.NewFactsAsync(transaction, [id], cancellationToken);
                 await changes.PublishAsync(transaction, new PersonRegistered(facts[0], changes.Now), cancellationToken);
                 return id;
@@ -102,7 +102,7 @@ public static class RegisterPerson
     public static RouteGroupBuilder MapRegisterPerson(this RouteGroupBuilder persons)
     {
         persons.MapPost("/", HandleAsync)
-            .RequireAuthorization(PlatformPolicies.Staff)
+            .RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("登记残疾人 Register a disabled resident; probable duplicates are flagged for review");
         return persons;
     }

@@ -18,7 +18,7 @@ public static class UpdatePerson
 {
     public static RouteGroupBuilder MapUpdatePerson(this RouteGroupBuilder persons)
     {
-        persons.MapPut("/{id:guid}", HandleAsync).RequireAuthorization(PlatformPolicies.Staff)
+        persons.MapPut("/{id:guid}", HandleAsync).RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("修改残疾人信息 Change name, phone, address or community (history kept)");
         return persons;
     }
@@ -38,6 +38,10 @@ public static class UpdatePerson
         var errors = new Dictionary<string, string[]>();
         var details = await PersonDetailsRules.ValidateAsync(request.Name, request.Phone, request.Address, request.CommunityCode,
             actor.Scope, store, errors, cancellationToken);
+        if (before.HouseholdId is not null && errors.Count == 0 && details.CommunityCode[..9] != before.CommunityCode[..9])
+        {
+            errors["communityCode"] = ["该残疾人所在家庭在另一街道，请先调整家庭成员 / The person's household is in another street: change the household first."];
+        }
         if (request.Version is null)
         {
             errors["version"] = ["请提供读取时的版本号 / Give the version you read."];
@@ -70,7 +74,7 @@ public static class UpdatePerson
                 return false;
             }
             await changes.RecordHistoryAsync(transaction, id, "details_changed",
-                new { before = new PersonDetails(before.Name, before.Phone, before.Address, before.CommunityCode), after = details },
+                new { before = new PersonDetails(before.Name, before.Phone, before.Address, before.CommunityCode).ForHistory(), after = details.ForHistory() },
                 actor.Name, cancellationToken);
             var facts = await changes.NewFactsAsync(transaction, [id], cancellationToken);
             await changes.PublishAsync(transaction, new PersonDetailsChanged(facts[0], changed, changes.Now), cancellationToken);
