@@ -1,12 +1,21 @@
 using Tianxin.BuildingBlocks.Eligibility;
 using Tianxin.BuildingBlocks.Hosting;
-using Tianxin.Rehabilitation.Features.ServiceInfo;
+using Tianxin.Rehabilitation.Features.Applications;
+using Tianxin.Rehabilitation.Features.Delivery;
+using Tianxin.Rehabilitation.Features.Figures;
+using Tianxin.Rehabilitation.Features.Needs;
+using Tianxin.Rehabilitation.Features.Programmes;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("rehabilitation", "康复 Rehabilitation"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>());
+builder.Services.AddSingleton<Delivery>();
 
 var app = builder.Build();
 app.MapPlatformService();
 app.MapGrpcService<RehabilitationGrpcService>();
+app.MapProgrammesApi();
+app.MapNeedsApi();
+app.MapApplicationsApi();
+app.MapProgrammeFiguresApi();
 app.Run();

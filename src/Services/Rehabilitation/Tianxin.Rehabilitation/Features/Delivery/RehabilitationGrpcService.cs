@@ -1,0 +1,135 @@
+using System.Globalization;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Tianxin.BuildingBlocks.Hosting;
+using Tianxin.BuildingBlocks.Security;
+using Tianxin.BuildingBlocks.Web;
+using Tianxin.Protos.Common.V1;
+using Tianxin.Protos.Rehabilitation.V1;
+using Tianxin.Rehabilitation.Features.Applications;
+using ServiceInfo = Tianxin.Protos.Common.V1.ServiceInfo;
+
+namespace Tianxin.Rehabilitation.Features.Delivery;
+
+/// <summary>Thin: the calling institution is the token's client; protos map to <see cref="Delivery"/>.</summary>
+public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery delivery) : RehabilitationService.RehabilitationServiceBase
+{
+    public override Task<ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) => info.DescribeForGrpc();
+
+    [Authorize(Policy = PlatformScopes.RehabilitationCasesRead)]
+    public override async Task<ListAssignedCasesResponse> ListAssignedCases(ListAssignedCasesRequest request, ServerCallContext context)
+    {
+        var status = string.IsNullOrEmpty(request.Status) ? "approved" : request.Status;
+        if (status is not ("approved" or "completed"))
+        {
+            throw GrpcErrors.InvalidArgument("状态有误 / Unknown status", new Dictionary<string, string[]> { ["status"] = ["approved or completed"] });
+        }
+        var response = new ListAssignedCasesResponse();
+        response.Cases.AddRange((await delivery.AssignedAsync(Institution(context), status, context.CancellationToken)).Select(ToProto));
+        return response;
+    }
+
+    [Authorize(Policy = PlatformScopes.RehabilitationSessionsWrite)]
+    public override async Task<Case> RecordSession(RecordSessionRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var caseId = ParseId(request.CaseId, errors);
+        var heldOn = ParseDate(request.HeldOn, "heldOn", errors);
+        return Answer(errors.Count > 0
+            ? new DeliveryResult.Invalid(errors)
+            : await delivery.RecordSessionAsync(Institution(context), caseId, heldOn, request.Kind, request.Minutes, request.Therapist,
+                context.CancellationToken));
+    }
+
+    [Authorize(Policy = PlatformScopes.RehabilitationSessionsWrite)]
+    public override async Task<Case> RecordDevices(RecordDevicesRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var caseId = ParseId(request.CaseId, errors);
+        var fittedOn = ParseDate(request.FittedOn, "fittedOn", errors);
+        var cost = ParseYuan(request.Cost, "cost", errors);
+        return Answer(errors.Count > 0
+            ? new DeliveryResult.Invalid(errors)
+            : await delivery.RecordDevicesAsync(Institution(context), caseId, request.DeviceType, request.Count, cost, fittedOn,
+                context.CancellationToken));
+    }
+
+    [Authorize(Policy = PlatformScopes.RehabilitationSessionsWrite)]
+    public override async Task<Case> CompleteCase(CompleteCaseRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var caseId = ParseId(request.CaseId, errors);
+        var completedOn = ParseDate(request.CompletedOn, "completedOn", errors);
+        var spent = string.IsNullOrEmpty(request.Spent) ? null : ParseYuan(request.Spent, "spent", errors);
+        return Answer(errors.Count > 0
+            ? new DeliveryResult.Invalid(errors)
+            : await delivery.CompleteAsync(Institution(context), caseId, completedOn, request.Outcome, spent, context.CancellationToken));
+    }
+
+    [Authorize(Policy = PlatformScopes.RehabilitationScreeningsWrite)]
+    public override async Task<RecordScreeningResponse> RecordScreening(RecordScreeningRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var heldOn = ParseDate(request.HeldOn, "heldOn", errors);
+        if (errors.Count == 0)
+        {
+            (var id, errors) = await delivery.RecordScreeningAsync(Institution(context), request.ProgrammeCode, request.Year, request.Place, heldOn,
+                request.PeopleScreened, context.CancellationToken);
+            if (id is { } screening)
+            {
+                return new RecordScreeningResponse { Id = screening.ToString() };
+            }
+        }
+        throw GrpcErrors.InvalidArgument("筛查信息有误 / The screening has errors", errors);
+    }
+
+    private static Case Answer(DeliveryResult result) => result switch
+    {
+        DeliveryResult.Done done => ToProto(done.Case),
+        DeliveryResult.Invalid invalid => throw GrpcErrors.InvalidArgument("信息有误 / The request has errors", invalid.Errors),
+        DeliveryResult.NotAllowed refused => throw GrpcErrors.Status(StatusCode.FailedPrecondition, $"{refused.Rule}: {refused.Message}"),
+        _ => throw GrpcErrors.Status(StatusCode.NotFound, "没有分派给贵机构的此个案 / No such case assigned to you"),
+    };
+
+    private static string Institution(ServerCallContext context) =>
+        context.GetHttpContext().User.FindFirst(PlatformClaims.ClientId)?.Value
+        ?? throw GrpcErrors.Status(StatusCode.PermissionDenied, "需要合作机构的令牌 / A partner institution's token is needed");
+
+    private static Guid ParseId(string value, Dictionary<string, string[]> errors)
+    {
+        if (Guid.TryParse(value, out var id))
+        {
+            return id;
+        }
+        errors["caseId"] = ["个案编号无效 / Not a case id."];
+        return Guid.Empty;
+    }
+
+    private static DateOnly? ParseDate(string value, string field, Dictionary<string, string[]> errors)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors[field] = ["日期格式为 yyyy-MM-dd / A date is written yyyy-MM-dd."];
+        return null;
+    }
+
+    private static decimal? ParseYuan(string value, string field, Dictionary<string, string[]> errors)
+    {
+        if (decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var yuan))
+        {
+            return yuan;
+        }
+        errors[field] = ["金额为十进制元，如 1280.50 / An amount in yuan, e.g. 1280.50."];
+        return null;
+    }
+
+    private static Case ToProto(Application application) => new()
+    {
+        Id = application.Id.ToString(), PersonId = application.PersonId.ToString(), ProgrammeCode = application.ProgrammeCode,
+        Year = application.Year, Status = application.Status, Amount = application.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+        ApprovedOn = application.DecidedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Sessions = application.Sessions,
+        Devices = application.Devices,
+    };
+}
