@@ -69,6 +69,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         Operator = new HttpClient { BaseAddress = App.GetEndpoint("gateway", "http") };
         Operator.DefaultRequestHeaders.Authorization = Tokens.Bearer(await Tokens.ForStaffAsync("operator"));
         GatewayGrpc = GrpcChannel.ForAddress(App.GetEndpoint("gateway", "grpc"));
+        // Signed in before any test runs, because the lockout test locks this account for fifteen minutes.
+        await StaffTokenAsync("community-worker");
     }
 
     /// <summary>A gateway client signed in as a demo staff member; tokens are reused so tests stay under the token rate limit.</summary>

@@ -16,14 +16,14 @@ public sealed class RehabilitationTests(PlatformFixture platform)
     [Fact]
     public async Task A_need_is_assessed_an_application_approved_within_budget_delivered_over_grpc_and_the_figures_follow()
     {
-        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var communityWorker = await platform.StaffAsync("community-worker");
         using var officer = await platform.StaffAsync("district-officer");
         var programme = await CreateProgrammeAsync(officer, minAge: 0, maxAge: 17, amount: 16_660.00m, budget: 100_000m);
-        var child = await EligiblePersonAsync(yunan, "周不疑", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-8), category: 5, grade: 2);
+        var child = await EligiblePersonAsync(communityWorker, "周不疑", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-8), category: 5, grade: 2);
 
-        using var need = await yunan.PostAsJsonAsync("/api/rehabilitation/needs",
+        using var need = await communityWorker.PostAsJsonAsync("/api/rehabilitation/needs",
             new { personId = child, programmeCode = programme.Code, source = "home_visit", assessedOn = DateOnly.FromDateTime(DateTime.UtcNow) });
-        using var submitted = await yunan.PostAsJsonAsync("/api/rehabilitation/applications", new { personId = child, programmeId = programme.Id });
+        using var submitted = await communityWorker.PostAsJsonAsync("/api/rehabilitation/applications", new { personId = child, programmeId = programme.Id });
         var application = (await submitted.Content.ReadFromJsonAsync<ApplicationAnswer>())!;
         using var approved = await officer.PostAsJsonAsync($"/api/rehabilitation/applications/{application.Id}/approval",
             new { institution = "rehab-institution-1" });
@@ -49,6 +49,9 @@ public sealed class RehabilitationTests(PlatformFixture platform)
         }, institution);
         var figures = (await officer.GetFromJsonAsync<List<FiguresAnswer>>($"/api/rehabilitation/figures?year={Year}"))!
             .Single(f => f.ProgrammeId == programme.Id);
+        var overGrpc = (await client.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest { Year = Year },
+                new Metadata { { "Authorization", "Bearer " + await platform.StaffTokenAsync("district-officer") } }))
+            .Programmes.Single(p => p.ProgrammeId == programme.Id.ToString());
 
         Assert.Equal(HttpStatusCode.Created, need.StatusCode);
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
@@ -58,6 +61,7 @@ public sealed class RehabilitationTests(PlatformFixture platform)
         Assert.Equal((1, 2, 1, 15_000.00m, 15_000.00m, 85_000.00m), (figures.PeopleServed, figures.ItemsFitted, figures.Sessions, figures.Spent,
             figures.Committed, figures.BudgetLeft));
         Assert.Equal((1, 1, 1.0m), (figures.NeedsAssessed, figures.NeedsServed, figures.Coverage));
+        Assert.Equal(("15000.00", "85000.00", 1, "1"), (overGrpc.Spent, overGrpc.BudgetLeft, overGrpc.PeopleServed, overGrpc.Coverage));
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class SecurityTests(PlatformFixture platform)
     [Fact]
     public async Task Repeated_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        const string user = "community-worker"; // no other test signs in as this user
+        const string user = "community-worker"; // the fixture took its only token before any test ran
         for (var attempt = 0; attempt < 5; attempt++)
         {
             using var wrong = await platform.Tokens.PostAsync(PasswordGrant(user, "wrong-password-" + attempt));

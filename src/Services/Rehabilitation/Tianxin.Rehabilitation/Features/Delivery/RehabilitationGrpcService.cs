@@ -6,13 +6,16 @@ using Tianxin.BuildingBlocks.Security;
 using Tianxin.BuildingBlocks.Web;
 using Tianxin.Protos.Common.V1;
 using Tianxin.Protos.Rehabilitation.V1;
+using Npgsql;
 using Tianxin.Rehabilitation.Features.Applications;
+using Tianxin.Rehabilitation.Features.Figures;
 using ServiceInfo = Tianxin.Protos.Common.V1.ServiceInfo;
 
 namespace Tianxin.Rehabilitation.Features.Delivery;
 
 /// <summary>Thin: the calling institution is the token's client; protos map to <see cref="Delivery"/>.</summary>
-public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery delivery) : RehabilitationService.RehabilitationServiceBase
+public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery delivery, NpgsqlDataSource dataSource)
+    : RehabilitationService.RehabilitationServiceBase
 {
     public override Task<ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) => info.DescribeForGrpc();
 
@@ -83,6 +86,27 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
         throw GrpcErrors.InvalidArgument("筛查信息有误 / The screening has errors", errors);
     }
 
+    [Authorize(Policy = PlatformPolicies.Staff)]
+    public override async Task<GetProgrammeFiguresResponse> GetProgrammeFigures(GetProgrammeFiguresRequest request, ServerCallContext context)
+    {
+        var response = new GetProgrammeFiguresResponse();
+        foreach (var figures in await ProgrammeFiguresApi.FindAsync(dataSource, request.Year == 0 ? null : request.Year, context.CancellationToken))
+        {
+            response.Programmes.Add(new Protos.Rehabilitation.V1.ProgrammeFigures
+            {
+                ProgrammeId = figures.ProgrammeId.ToString(), Code = figures.Code, Year = figures.Year, Name = figures.Name,
+                Budget = Yuan(figures.Budget), Committed = Yuan(figures.Committed), Spent = Yuan(figures.Spent), BudgetLeft = Yuan(figures.BudgetLeft),
+                Applications = figures.Applications, PeopleServed = figures.PeopleServed, PeopleInService = figures.PeopleInService,
+                ItemsFitted = figures.ItemsFitted, Sessions = figures.Sessions, Screenings = figures.Screenings, PeopleScreened = figures.PeopleScreened,
+                NeedsAssessed = figures.NeedsAssessed, NeedsServed = figures.NeedsServed,
+                Coverage = figures.Coverage?.ToString(CultureInfo.InvariantCulture) ?? "",
+            });
+        }
+        return response;
+    }
+
+    private static string Yuan(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
     private static Case Answer(DeliveryResult result) => result switch
     {
         DeliveryResult.Done done => ToProto(done.Case),
@@ -128,7 +152,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
     private static Case ToProto(Application application) => new()
     {
         Id = application.Id.ToString(), PersonId = application.PersonId.ToString(), ProgrammeCode = application.ProgrammeCode,
-        Year = application.Year, Status = application.Status, Amount = application.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+        Year = application.Year, Status = application.Status, Amount = Yuan(application.Amount),
         ApprovedOn = application.DecidedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Sessions = application.Sessions,
         Devices = application.Devices,
     };
