@@ -32,6 +32,22 @@ public sealed class DemoDataTests(PlatformFixture platform)
             flags.Order());
     }
 
+    [Fact]
+    public async Task The_demo_programmes_follow_the_2019_report_and_demo_applications_are_in_every_state()
+    {
+        await using var rehabilitation = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("rehabilitation-db"));
+        await rehabilitation.OpenAsync();
+        string[] states = [];
+        await Testing.Wait.UntilAsync(async () => (states = await TextsAsync(rehabilitation,
+                "select distinct status from applications where submitted_by = 'demo-data'")).Length == 4,
+            TimeSpan.FromSeconds(120), () => "Demo application states so far: " + string.Join(", ", states));
+
+        var childAid = await TextsAsync(rehabilitation, "select budget::text from programmes where code = 'child_aid' and year = 2019");
+
+        Assert.Equal(["5131600.00"], childAid);
+        Assert.Equal(["approved", "completed", "rejected", "submitted"], states.Order());
+    }
+
     private static async Task<string[]> TextsAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

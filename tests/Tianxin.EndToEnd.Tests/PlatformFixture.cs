@@ -16,6 +16,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     public const int TokenRequestsPerMinute = 40;
     public const int DemoPersons = 40;
+    public const int DemoApplications = 15;
     public static readonly TimeSpan PartnerTokenLifetime = TimeSpan.FromSeconds(20);
 
     public DistributedApplication App { get; private set; } = null!;
@@ -49,6 +50,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         // A small demo district, enough for every category, grade, status and special group.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "registry"))
             .WithEnvironment("Registry__DemoData__Persons", DemoPersons.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "rehabilitation"))
+            .WithEnvironment("Rehabilitation__DemoData__Applications", DemoApplications.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Low enough for a test to reach it quickly.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway"))
             .WithEnvironment("Gateway__TokenRequestsPerMinute", TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,6 +1,7 @@
 using Tianxin.BuildingBlocks.Eligibility;
 using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.Rehabilitation.Features.Applications;
+using Tianxin.Rehabilitation.Features.DemoData;
 using Tianxin.Rehabilitation.Features.Delivery;
 using Tianxin.Rehabilitation.Features.Figures;
 using Tianxin.Rehabilitation.Features.Needs;
@@ -9,7 +10,9 @@ using Tianxin.Rehabilitation.Features.Programmes;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("rehabilitation", "康复 Rehabilitation"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>());
-builder.Services.AddSingleton<Delivery>();
+builder.Services.AddSingleton<Delivery>().AddSingleton<ApplicationDesk>()
+    .Configure<DemoDataOptions>(builder.Configuration.GetSection("Rehabilitation:DemoData"))
+    .AddHostedService<DemoRehabilitationSeeder>();
 
 var app = builder.Build();
 app.MapPlatformService();

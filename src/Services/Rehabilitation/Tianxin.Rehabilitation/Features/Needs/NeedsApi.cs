@@ -64,6 +64,17 @@ public static class NeedsApi
             return TypedResults.NotFound();
         }
         var need = new NeedView(Guid.CreateVersion7(), personId, request.ProgrammeCode!, year, request.Source!, request.AssessedOn!.Value);
+        if (!await RecordAsync(dataSource, outbox, clock, need, person.CommunityCode, Callers.NameOf(user)!, cancellationToken))
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "该年度已记录此需求 / This need is already recorded for the year" });
+        }
+        return TypedResults.Created($"/needs/{need.Id}", need);
+    }
+
+    /// <returns>False when the person's need for this programme is already recorded for the year.</returns>
+    public static async Task<bool> RecordAsync(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock, NeedView need, string communityCode,
+        string recordedBy, CancellationToken cancellationToken)
+    {
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -72,16 +83,16 @@ public static class NeedsApi
                 """
                 insert into needs (id, person_id, programme_code, year, source, assessed_on, community_code, recorded_by)
                 values ($1, $2, $3, $4, $5, $6, $7, $8)
-                """, need.Id, personId, need.ProgrammeCode, year, need.Source, need.AssessedOn, person.CommunityCode, Callers.NameOf(user))
+                """, need.Id, need.PersonId, need.ProgrammeCode, need.Year, need.Source, need.AssessedOn, communityCode, recordedBy)
                 .ExecuteAsync(cancellationToken);
-            await outbox.EnqueueAsync(transaction, new NeedAssessed(need.Id, personId, need.ProgrammeCode, year, need.Source, need.AssessedOn,
-                clock.GetUtcNow()), cancellationToken);
+            await outbox.EnqueueAsync(transaction, new NeedAssessed(need.Id, need.PersonId, need.ProgrammeCode, need.Year, need.Source,
+                need.AssessedOn, clock.GetUtcNow()), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            return true;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "该年度已记录此需求 / This need is already recorded for the year" });
+            return false;
         }
-        return TypedResults.Created($"/needs/{need.Id}", need);
     }
 }
