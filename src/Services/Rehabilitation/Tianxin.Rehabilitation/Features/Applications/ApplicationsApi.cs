@@ -80,21 +80,17 @@ public static class ApplicationsApi
     /// </summary>
     public static async Task<Results<Ok<Application>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> ApproveAsync(
         Guid id, ApproveApplicationRequest request, ClaimsPrincipal user, ApplicationDesk desk, CancellationToken cancellationToken) =>
-        await desk.ApproveAsync(id, request.Institution, Callers.NameOf(user)!, cancellationToken) switch
-        {
-            DeskResult.Done done => TypedResults.Ok(done.Application),
-            DeskResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-            DeskResult.Refused refused => TypedResults.Conflict(refused.Problem),
-            _ => TypedResults.NotFound(),
-        };
+        Decision(await desk.ApproveAsync(id, request.Institution, Callers.NameOf(user)!, cancellationToken));
 
     public static async Task<Results<Ok<Application>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> RejectAsync(
         Guid id, RejectApplicationRequest request, ClaimsPrincipal user, ApplicationDesk desk, CancellationToken cancellationToken) =>
-        await desk.RejectAsync(id, request.Reason, Callers.NameOf(user)!, cancellationToken) switch
-        {
-            DeskResult.Done done => TypedResults.Ok(done.Application),
-            DeskResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-            DeskResult.Refused refused => TypedResults.Conflict(refused.Problem),
-            _ => TypedResults.NotFound(),
-        };
+        Decision(await desk.RejectAsync(id, request.Reason, Callers.NameOf(user)!, cancellationToken));
+
+    private static Results<Ok<Application>, ValidationProblem, NotFound, Conflict<ProblemDetails>> Decision(DeskResult result) => result switch
+    {
+        DeskResult.Done done => TypedResults.Ok(done.Application),
+        DeskResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+        DeskResult.Refused refused => TypedResults.Conflict(refused.Problem),
+        _ => TypedResults.NotFound(),
+    };
 }

@@ -38,16 +38,7 @@ public sealed class DemoRehabilitationSeeder(
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
             foreach (var programme in DemoProgrammes.For(2019).Concat(DemoProgrammes.For(today.Year)))
             {
-                await dataSource.Command(
-                    """
-                    insert into programmes (id, code, year, name, min_age, max_age, categories, grades, requires_certificate, required_statuses,
-                                            amount_per_case, budget, institutions, updated_by)
-                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                    on conflict (code, year) do nothing
-                    """, Guid.CreateVersion7(), programme.Code, programme.Year, programme.Name, programme.MinAge, programme.MaxAge,
-                    programme.Categories?.Select(c => (short)c).ToArray(), programme.Grades?.Select(g => (short)g).ToArray(),
-                    programme.RequiresCertificate, programme.RequiredStatuses, programme.AmountPerCase, programme.Budget, programme.Institutions,
-                    Actor).ExecuteAsync(stoppingToken);
+                await ProgrammesApi.TryInsertAsync(dataSource, Guid.CreateVersion7(), programme, Actor, stoppingToken);
             }
             if (await dataSource.Command("select exists (select 1 from applications where submitted_by = $1)", Actor).ScalarAsync<bool>(stoppingToken))
             {

@@ -47,16 +47,7 @@ public static partial class ProgrammesApi
             return TypedResults.ValidationProblem(errors, title: "项目信息有误 / The programme has errors");
         }
         var id = Guid.CreateVersion7();
-        try
-        {
-            await dataSource.Command(
-                """
-                insert into programmes (id, code, year, name, min_age, max_age, categories, grades, requires_certificate, required_statuses,
-                                        amount_per_case, budget, institutions, updated_by)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                """, [id, .. Values(request), Callers.NameOf(http.User)]).ExecuteAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        if (!await TryInsertAsync(dataSource, id, request, Callers.NameOf(http.User)!, cancellationToken))
         {
             return TypedResults.Conflict(new ProblemDetails
             {
@@ -100,6 +91,26 @@ public static partial class ProgrammesApi
         return changed == 0
             ? TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "项目已被他人修改，请刷新后重试 / The programme changed meanwhile" })
             : TypedResults.Ok((await Programme.FindAsync(dataSource, id, cancellationToken))!);
+    }
+
+    /// <returns>False when the year already has a programme with this code.</returns>
+    public static async Task<bool> TryInsertAsync(NpgsqlDataSource dataSource, Guid id, ProgrammeRequest request, string updatedBy,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dataSource.Command(
+                """
+                insert into programmes (id, code, year, name, min_age, max_age, categories, grades, requires_certificate, required_statuses,
+                                        amount_per_case, budget, institutions, updated_by)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                """, [id, .. Values(request), updatedBy]).ExecuteAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
     }
 
     private static object?[] Values(ProgrammeRequest request) =>
