@@ -148,6 +148,36 @@ public sealed class RehabilitationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_hospital_records_a_screening_and_an_operation_on_its_case()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        using var created = await officer.PostAsJsonAsync("/api/rehabilitation/programmes", new
+        {
+            code = "t" + Guid.NewGuid().ToString("N")[..12], year = Year, name = "光明关爱（测试）", categories = new[] { 1 }, amountPerCase = 1_500m,
+            budget = 15_000m, institutions = new[] { "hospital-1" },
+        });
+        var programme = (await created.Content.ReadFromJsonAsync<ProgrammeAnswer>())!;
+        var patient = await EligiblePersonAsync(officer, "左慈", TestPeople.RareBirthDate(), category: 1, grade: 3);
+        using var submitted = await officer.PostAsJsonAsync("/api/rehabilitation/applications", new { personId = patient, programmeId = programme.Id });
+        var application = (await submitted.Content.ReadFromJsonAsync<ApplicationAnswer>())!;
+        await officer.PostAsJsonAsync($"/api/rehabilitation/applications/{application.Id}/approval", new { institution = "hospital-1" });
+        var hospital = await PartnerAsync("hospital-1");
+        var client = new RehabilitationService.RehabilitationServiceClient(platform.GatewayGrpc);
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await client.RecordScreeningAsync(new RecordScreeningRequest
+        {
+            ProgrammeCode = programme.Code, Year = Year, Place = "裕南街社区卫生服务中心", HeldOn = today, PeopleScreened = 126,
+        }, hospital);
+        await client.RecordOperationAsync(new RecordOperationRequest { CaseId = application.Id.ToString(), PerformedOn = today, Kind = "白内障复明手术" }, hospital);
+        var figures = (await client.GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest { Year = Year },
+                new Metadata { { "Authorization", "Bearer " + await platform.StaffTokenAsync("district-officer") } }))
+            .Programmes.Single(p => p.ProgrammeId == programme.Id.ToString());
+
+        Assert.Equal((1, 126, 1), (figures.Screenings, figures.PeopleScreened, figures.Operations));
+    }
+
+    [Fact]
     public async Task The_figures_equal_the_sums_of_the_records()
     {
         using var officer = await platform.StaffAsync("district-officer");

@@ -19,3 +19,6 @@ public sealed record ServiceCompleted(Guid ApplicationId, Guid PersonId, string 
 
 public sealed record ScreeningHeld(Guid ScreeningId, string ProgrammeCode, int Year, string Place, DateOnly HeldOn, int PeopleScreened,
     DateTimeOffset OccurredAt);
+
+public sealed record OperationDone(Guid ApplicationId, Guid PersonId, string ProgrammeCode, int Year, string Kind, DateOnly PerformedOn,
+    DateTimeOffset OccurredAt);

@@ -83,6 +83,26 @@ public sealed class Delivery(NpgsqlDataSource dataSource, Outbox outbox, TimePro
         });
     }
 
+    public async Task<DeliveryResult> RecordOperationAsync(string hospital, Guid caseId, DateOnly? performedOn, string? kind,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CheckDate(performedOn, "performedOn", errors);
+        if (string.IsNullOrWhiteSpace(kind) || !PlainText.IsValid(kind, 50))
+        {
+            errors["kind"] = ["请填写手术类型 / Give the kind of operation."];
+        }
+        return await InServiceAsync(hospital, caseId, performedOn, errors, cancellationToken, async (application, transaction) =>
+        {
+            await transaction.Command(
+                "insert into operations (id, application_id, performed_on, kind, recorded_by) values ($1, $2, $3, $4, $5)",
+                Guid.CreateVersion7(), application.Id, performedOn, kind!.Trim(), hospital).ExecuteAsync(cancellationToken);
+            await outbox.EnqueueAsync(transaction, new OperationDone(application.Id, application.PersonId, application.ProgrammeCode,
+                application.Year, kind.Trim(), performedOn!.Value, clock.GetUtcNow()), cancellationToken);
+            return null;
+        });
+    }
+
     /// <summary>Completion spends at most the approved amount; what is not spent returns to the programme's budget.</summary>
     public async Task<DeliveryResult> CompleteAsync(string institution, Guid caseId, DateOnly? completedOn, string? outcome, decimal? spent,
         CancellationToken cancellationToken)

@@ -86,6 +86,17 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
         throw GrpcErrors.InvalidArgument("筛查信息有误 / The screening has errors", errors);
     }
 
+    [Authorize(Policy = PlatformScopes.RehabilitationScreeningsWrite)]
+    public override async Task<Case> RecordOperation(RecordOperationRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var caseId = ParseId(request.CaseId, errors);
+        var performedOn = ParseDate(request.PerformedOn, "performedOn", errors);
+        return Answer(errors.Count > 0
+            ? new DeliveryResult.Invalid(errors)
+            : await delivery.RecordOperationAsync(Institution(context), caseId, performedOn, request.Kind, context.CancellationToken));
+    }
+
     [Authorize(Policy = PlatformPolicies.Staff)]
     public override async Task<GetProgrammeFiguresResponse> GetProgrammeFigures(GetProgrammeFiguresRequest request, ServerCallContext context)
     {
@@ -99,7 +110,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
                 Applications = figures.Applications, PeopleServed = figures.PeopleServed, PeopleInService = figures.PeopleInService,
                 ItemsFitted = figures.ItemsFitted, Sessions = figures.Sessions, Screenings = figures.Screenings, PeopleScreened = figures.PeopleScreened,
                 NeedsAssessed = figures.NeedsAssessed, NeedsServed = figures.NeedsServed,
-                Coverage = figures.Coverage?.ToString(CultureInfo.InvariantCulture) ?? "",
+                Coverage = figures.Coverage?.ToString(CultureInfo.InvariantCulture) ?? "", Operations = figures.Operations,
             });
         }
         return response;

@@ -12,7 +12,7 @@ namespace Tianxin.Rehabilitation.Features.Figures;
 public sealed record ProgrammeFigures(
     Guid ProgrammeId, string Code, int Year, string Name, decimal Budget, decimal Committed, decimal Spent, decimal BudgetLeft,
     int Applications, int PeopleServed, int PeopleInService, int ItemsFitted, int Sessions, int Screenings, int PeopleScreened,
-    int NeedsAssessed, int NeedsServed, decimal? Coverage);
+    int NeedsAssessed, int NeedsServed, decimal? Coverage, int Operations);
 
 /// <summary>What the year-end report needs per programme and year, computed from the records themselves.</summary>
 public static class ProgrammeFiguresApi
@@ -29,7 +29,8 @@ public static class ProgrammeFiguresApi
           (select coalesce(sum(s.people_screened), 0)::int from screenings s where s.programme_id = p.id),
           (select count(*)::int from needs n where n.programme_code = p.code and n.year = p.year),
           (select count(*)::int from needs n where n.programme_code = p.code and n.year = p.year
-              and exists (select 1 from applications a where a.programme_id = p.id and a.person_id = n.person_id and a.status = 'completed'))
+              and exists (select 1 from applications a where a.programme_id = p.id and a.person_id = n.person_id and a.status = 'completed')),
+          (select count(*)::int from operations o join applications a on a.id = o.application_id where a.programme_id = p.id)
         from programmes p
         """;
 
@@ -51,6 +52,6 @@ public static class ProgrammeFiguresApi
                 return new ProgrammeFigures(reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetDecimal(4),
                     reader.GetDecimal(5), reader.GetDecimal(6), reader.GetDecimal(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10),
                     reader.GetInt32(11), reader.GetInt32(12), reader.GetInt32(13), reader.GetInt32(14), needs, served,
-                    needs == 0 ? null : decimal.Round((decimal)served / needs, 4));
+                    needs == 0 ? null : decimal.Round((decimal)served / needs, 4), reader.GetInt32(17));
             }, cancellationToken);
 }
