@@ -178,6 +178,32 @@ public sealed class RehabilitationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_education_bureau_delivers_home_schooling_cases_assigned_to_it()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        using var created = await officer.PostAsJsonAsync("/api/rehabilitation/programmes", new
+        {
+            code = "t" + Guid.NewGuid().ToString("N")[..12], year = Year, name = "送教上门（测试）", minAge = 6, maxAge = 17, amountPerCase = 2_000m,
+            budget = 20_000m, institutions = new[] { "education-bureau" },
+        });
+        var programme = (await created.Content.ReadFromJsonAsync<ProgrammeAnswer>())!;
+        var pupil = await EligiblePersonAsync(officer, "曹冲", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-10), category: 4, grade: 1);
+        using var submitted = await officer.PostAsJsonAsync("/api/rehabilitation/applications", new { personId = pupil, programmeId = programme.Id });
+        var application = (await submitted.Content.ReadFromJsonAsync<ApplicationAnswer>())!;
+        await officer.PostAsJsonAsync($"/api/rehabilitation/applications/{application.Id}/approval", new { institution = "education-bureau" });
+        var bureau = await PartnerAsync("education-bureau");
+        var client = new RehabilitationService.RehabilitationServiceClient(platform.GatewayGrpc);
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var recorded = await client.RecordSessionAsync(new RecordSessionRequest
+        {
+            CaseId = application.Id.ToString(), HeldOn = today, Kind = "送教上门：语文", Minutes = 90, Therapist = "区特教中心张老师",
+        }, bureau);
+
+        Assert.Equal(1, recorded.Sessions);
+    }
+
+    [Fact]
     public async Task The_figures_equal_the_sums_of_the_records()
     {
         using var officer = await platform.StaffAsync("district-officer");

@@ -10,7 +10,7 @@ using Tianxin.Rehabilitation.Features.Programmes;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("rehabilitation", "康复 Rehabilitation"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>());
-builder.Services.AddSingleton<Delivery>().AddSingleton<ApplicationDesk>()
+builder.Services.AddSingleton<Delivery>().AddSingleton<ApplicationDesk>().AddDeliveryPolicy()
     .Configure<DemoDataOptions>(builder.Configuration.GetSection("Rehabilitation:DemoData"))
     .AddHostedService<DemoRehabilitationSeeder>();
 

@@ -19,7 +19,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
 {
     public override Task<ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) => info.DescribeForGrpc();
 
-    [Authorize(Policy = PlatformScopes.RehabilitationCasesRead)]
+    [Authorize(Policy = DeliveryPolicy.Read)]
     public override async Task<ListAssignedCasesResponse> ListAssignedCases(ListAssignedCasesRequest request, ServerCallContext context)
     {
         var status = string.IsNullOrEmpty(request.Status) ? "approved" : request.Status;
@@ -32,7 +32,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
         return response;
     }
 
-    [Authorize(Policy = PlatformScopes.RehabilitationSessionsWrite)]
+    [Authorize(Policy = DeliveryPolicy.Write)]
     public override async Task<Case> RecordSession(RecordSessionRequest request, ServerCallContext context)
     {
         var errors = new Dictionary<string, string[]>();
@@ -44,7 +44,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
                 context.CancellationToken));
     }
 
-    [Authorize(Policy = PlatformScopes.RehabilitationSessionsWrite)]
+    [Authorize(Policy = DeliveryPolicy.Write)]
     public override async Task<Case> RecordDevices(RecordDevicesRequest request, ServerCallContext context)
     {
         var errors = new Dictionary<string, string[]>();
@@ -57,7 +57,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
                 context.CancellationToken));
     }
 
-    [Authorize(Policy = PlatformScopes.RehabilitationSessionsWrite)]
+    [Authorize(Policy = DeliveryPolicy.Write)]
     public override async Task<Case> CompleteCase(CompleteCaseRequest request, ServerCallContext context)
     {
         var errors = new Dictionary<string, string[]>();
