@@ -204,6 +204,35 @@ public sealed class RehabilitationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_institution_applies_for_a_certificate_holder_it_knows_by_certificate_number()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        var programme = await CreateProgrammeAsync(officer, minAge: 18, maxAge: 100, amount: 500m, budget: 5_000m);
+        var holder = await EligiblePersonAsync(officer, "华佗", TestPeople.RareBirthDate(), category: 4, grade: 2);
+        var idNumber = (await officer.GetFromJsonAsync<PersonAnswer>($"/api/registry/persons/{holder}?purpose=机构代为申请核对"))!.IdNumber;
+        var institution = await PartnerAsync("rehab-institution-1");
+        var registry = new Protos.Registry.V1.RegistryService.RegistryServiceClient(platform.GatewayGrpc);
+        var client = new RehabilitationService.RehabilitationServiceClient(platform.GatewayGrpc);
+
+        var resolved = await registry.ResolveCertificateAsync(new Protos.Registry.V1.VerifyCertificateRequest { CertificateNumber = idNumber + "42" },
+            institution);
+        var submitted = await client.SubmitApplicationAsync(new SubmitApplicationRequest
+        {
+            PersonId = resolved.PersonId, ProgrammeCode = programme.Code, Year = Year,
+        }, institution);
+        var notContracted = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitApplicationAsync(new SubmitApplicationRequest
+        {
+            PersonId = resolved.PersonId, ProgrammeCode = "eye_care", Year = Year,
+        }, institution));
+        var queue = await officer.GetFromJsonAsync<List<ApplicationAnswer>>($"/api/rehabilitation/applications?programmeId={programme.Id}");
+
+        Assert.Equal((true, holder.ToString()), (resolved.Valid, resolved.PersonId));
+        Assert.Equal("submitted", submitted.Status);
+        Assert.Equal(StatusCode.InvalidArgument, notContracted.StatusCode);
+        Assert.Contains(queue!, a => a.Id.ToString() == submitted.Id);
+    }
+
+    [Fact]
     public async Task The_figures_equal_the_sums_of_the_records()
     {
         using var officer = await platform.StaffAsync("district-officer");

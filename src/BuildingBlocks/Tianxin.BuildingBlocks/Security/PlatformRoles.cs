@@ -41,6 +41,8 @@ public static class PlatformScopes
     public static IReadOnlyList<string> Services => Hosting.PlatformService.DomainServiceNames;
 
     public const string RegistryCertificatesVerify = "registry.certificates.verify";
+    /// <summary>Institutions applying for a certificate holder: the registry's opaque person id for a valid certificate.</summary>
+    public const string RegistryPersonsResolve = "registry.persons.resolve";
     public const string RehabilitationCasesRead = "rehabilitation.cases.read";
     public const string RehabilitationSessionsWrite = "rehabilitation.sessions.write";
     public const string RehabilitationScreeningsWrite = "rehabilitation.screenings.write";
@@ -49,7 +51,7 @@ public static class PlatformScopes
 
     public static IReadOnlyList<string> Partner { get; } =
     [
-        RegistryCertificatesVerify, RehabilitationCasesRead, RehabilitationSessionsWrite,
+        RegistryCertificatesVerify, RegistryPersonsResolve, RehabilitationCasesRead, RehabilitationSessionsWrite,
         RehabilitationScreeningsWrite, RehabilitationHomeSchoolingWrite, GrievanceWorkOrdersWrite,
     ];
 

@@ -28,8 +28,8 @@ public sealed class RegistryGrpcService(
     public override async Task<VerifyCertificateResponse> VerifyCertificate(VerifyCertificateRequest request, ServerCallContext context)
     {
         var http = context.GetHttpContext();
-        var (valid, error) = await verification.VerifyAsync(request.CertificateNumber, http.User, http.Connection.RemoteIpAddress?.ToString(),
-            context.CancellationToken);
+        var (valid, error) = await verification.VerifyAsync(request.CertificateNumber, "verify_certificate", http.User,
+            http.Connection.RemoteIpAddress?.ToString(), context.CancellationToken);
         if (error is not null)
         {
             throw GrpcErrors.InvalidArgument("残疾人证号有误 / The certificate number is not valid",
@@ -38,6 +38,20 @@ public sealed class RegistryGrpcService(
         return valid is { } certificate
             ? new VerifyCertificateResponse { Valid = true, Category = certificate.Category, Grade = certificate.Grade }
             : new VerifyCertificateResponse { Valid = false };
+    }
+
+    [Authorize(Policy = PlatformScopes.RegistryPersonsResolve)]
+    public override async Task<ResolveCertificateResponse> ResolveCertificate(VerifyCertificateRequest request, ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        var (valid, error) = await verification.VerifyAsync(request.CertificateNumber, "resolve_certificate", http.User,
+            http.Connection.RemoteIpAddress?.ToString(), context.CancellationToken);
+        if (error is not null)
+        {
+            throw GrpcErrors.InvalidArgument("残疾人证号有误 / The certificate number is not valid",
+                new Dictionary<string, string[]> { ["certificateNumber"] = [error] });
+        }
+        return new ResolveCertificateResponse { Valid = valid is not null, PersonId = valid?.PersonId.ToString() ?? "" };
     }
 
     [Authorize(Policy = PlatformPolicies.Caseworker)]

@@ -33,8 +33,8 @@ public static class DemoDirectory
 
     public static IReadOnlyList<DemoPartner> Partners { get; } =
     [
-        new("rehab-institution-1", "康复机构一", [PlatformScopes.RehabilitationCasesRead, PlatformScopes.RehabilitationSessionsWrite, PlatformScopes.RegistryCertificatesVerify]),
-        new("rehab-institution-2", "康复机构二", [PlatformScopes.RehabilitationCasesRead, PlatformScopes.RehabilitationSessionsWrite, PlatformScopes.RegistryCertificatesVerify]),
+        new("rehab-institution-1", "康复机构一", [PlatformScopes.RehabilitationCasesRead, PlatformScopes.RehabilitationSessionsWrite, PlatformScopes.RegistryCertificatesVerify, PlatformScopes.RegistryPersonsResolve]),
+        new("rehab-institution-2", "康复机构二", [PlatformScopes.RehabilitationCasesRead, PlatformScopes.RehabilitationSessionsWrite, PlatformScopes.RegistryCertificatesVerify, PlatformScopes.RegistryPersonsResolve]),
         new("hospital-1", "医院一", [PlatformScopes.RegistryCertificatesVerify, PlatformScopes.RehabilitationScreeningsWrite]),
         new("education-bureau", "区教育局", [PlatformScopes.RehabilitationHomeSchoolingWrite]),
         new("hotline-12345", "12345市民热线", [PlatformScopes.GrievanceWorkOrdersWrite]),

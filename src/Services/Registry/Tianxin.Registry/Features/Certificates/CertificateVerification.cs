@@ -8,7 +8,7 @@ using Tianxin.Registry.Features.Persons;
 
 namespace Tianxin.Registry.Features.Certificates;
 
-public sealed record ValidCertificate(int Category, int Grade);
+public sealed record ValidCertificate(int Category, int Grade, Guid PersonId);
 
 /// <summary>
 /// Answers a partner holding a certificate: is this number valid today, with what category and grade.
@@ -16,7 +16,8 @@ public sealed record ValidCertificate(int Category, int Grade);
 /// </summary>
 public sealed class CertificateVerification(NpgsqlDataSource dataSource, PersonalDataProtector protector, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<(ValidCertificate? Valid, string? Error)> VerifyAsync(string? certificateNumber, ClaimsPrincipal caller,
+    /// <param name="purpose">verify_certificate or resolve_certificate, as the audit log records it.</param>
+    public async Task<(ValidCertificate? Valid, string? Error)> VerifyAsync(string? certificateNumber, string purpose, ClaimsPrincipal caller,
         string? clientAddress, CancellationToken cancellationToken)
     {
         var (number, error) = CertificateNumber.Parse(certificateNumber, clock);
@@ -33,11 +34,11 @@ public sealed class CertificateVerification(NpgsqlDataSource dataSource, Persona
             .ReadAllAsync(reader => (PersonId: reader.GetGuid(0), Category: reader.Nullable<short>(1), Grade: reader.Nullable<short>(2)),
                 cancellationToken);
         var valid = found is [var holder] && holder.Category == number.Category && holder.Grade == number.Grade
-            ? new ValidCertificate(number.Category, number.Grade)
+            ? new ValidCertificate(number.Category, number.Grade, holder.PersonId)
             : null;
         await audit.RecordAsync(Callers.NameOf(caller) ?? "anonymous", caller, clientAddress,
             new AuditEvent(AuditActions.PersonalDataRead, found is [var person] ? $"person:{person.PersonId}" : "certificate:unknown",
-                valid is null ? "not_valid" : "valid", "verify_certificate"), cancellationToken);
+                valid is null ? "not_valid" : "valid", purpose), cancellationToken);
         return (valid, null);
     }
 }

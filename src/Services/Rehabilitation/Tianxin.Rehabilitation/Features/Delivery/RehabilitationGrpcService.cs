@@ -7,14 +7,17 @@ using Tianxin.BuildingBlocks.Web;
 using Tianxin.Protos.Common.V1;
 using Tianxin.Protos.Rehabilitation.V1;
 using Npgsql;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.Rehabilitation.Features.Applications;
 using Tianxin.Rehabilitation.Features.Figures;
 using ServiceInfo = Tianxin.Protos.Common.V1.ServiceInfo;
+using SubmitApplicationRequest = Tianxin.Protos.Rehabilitation.V1.SubmitApplicationRequest;
 
 namespace Tianxin.Rehabilitation.Features.Delivery;
 
 /// <summary>Thin: the calling institution is the token's client; protos map to <see cref="Delivery"/>.</summary>
-public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery delivery, NpgsqlDataSource dataSource)
+public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery delivery, ApplicationDesk desk, NpgsqlDataSource dataSource)
     : RehabilitationService.RehabilitationServiceBase
 {
     public override Task<ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) => info.DescribeForGrpc();
@@ -30,6 +33,36 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
         var response = new ListAssignedCasesResponse();
         response.Cases.AddRange((await delivery.AssignedAsync(Institution(context), status, context.CancellationToken)).Select(ToProto));
         return response;
+    }
+
+    /// <summary>Partners have no area: they apply district-wide, but only to programmes they are contracted for.</summary>
+    [Authorize(Policy = DeliveryPolicy.Write)]
+    public override async Task<Case> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context)
+    {
+        var institution = Institution(context);
+        var errors = new Dictionary<string, string[]>();
+        if (!Guid.TryParse(request.PersonId, out var personId))
+        {
+            errors["personId"] = ["残疾人编号无效 / Not a person id."];
+        }
+        var programme = await dataSource.Command("select id from programmes where code = $1 and year = $2 and $3 = any(institutions)",
+                request.ProgrammeCode, request.Year, institution)
+            .ReadAllAsync(reader => reader.GetGuid(0), context.CancellationToken);
+        if (programme.Count == 0)
+        {
+            errors["programmeCode"] = ["该年度没有贵机构承担的此项目 / No such programme of that year contracted to you."];
+        }
+        if (errors.Count > 0)
+        {
+            throw GrpcErrors.InvalidArgument("申请信息有误 / The application has errors", errors);
+        }
+        return await desk.SubmitAsync(personId, programme[0], District, institution, context.CancellationToken) switch
+        {
+            DeskResult.Done done => ToProto(done.Application),
+            DeskResult.Invalid invalid => throw GrpcErrors.InvalidArgument("不符合项目条件 / Not eligible for this programme", invalid.Errors),
+            DeskResult.Refused refused => throw GrpcErrors.Status(StatusCode.AlreadyExists, refused.Problem.Title!),
+            _ => throw GrpcErrors.Status(StatusCode.NotFound, "本服务尚无此残疾人的资格信息 / No eligibility facts for this person yet"),
+        };
     }
 
     [Authorize(Policy = DeliveryPolicy.Write)]
@@ -115,6 +148,8 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
         }
         return response;
     }
+
+    private static readonly AreaScope District = new(AreaCode.TryParse("430103")!);
 
     private static string Yuan(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
