@@ -25,8 +25,13 @@ public sealed class RehabilitationTests(PlatformFixture platform)
             new { personId = child, programmeCode = programme.Code, source = "home_visit", assessedOn = DateOnly.FromDateTime(DateTime.UtcNow) });
         using var submitted = await communityWorker.PostAsJsonAsync("/api/rehabilitation/applications", new { personId = child, programmeId = programme.Id });
         var application = (await submitted.Content.ReadFromJsonAsync<ApplicationAnswer>())!;
-        using var approved = await officer.PostAsJsonAsync($"/api/rehabilitation/applications/{application.Id}/approval",
-            new { institution = "rehab-institution-1" });
+        var approvalTrace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        using var approval = new HttpRequestMessage(HttpMethod.Post, $"/api/rehabilitation/applications/{application.Id}/approval")
+        {
+            Content = JsonContent.Create(new { institution = "rehab-institution-1" }),
+        };
+        approval.Headers.Add("traceparent", TraceParent(approvalTrace));
+        using var approved = await officer.SendAsync(approval);
         var institution = await PartnerAsync("rehab-institution-1");
         var other = await PartnerAsync("rehab-institution-2");
         var client = new RehabilitationService.RehabilitationServiceClient(platform.GatewayGrpc);
@@ -35,10 +40,11 @@ public sealed class RehabilitationTests(PlatformFixture platform)
         var assigned = await client.ListAssignedCasesAsync(new ListAssignedCasesRequest(), institution);
         var notTheirs = await Assert.ThrowsAsync<RpcException>(async () => await client.RecordSessionAsync(
             new RecordSessionRequest { CaseId = application.Id.ToString(), HeldOn = today, Kind = "认知训练", Minutes = 45, Therapist = "刘老师" }, other));
+        var sessionTrace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
         await client.RecordSessionAsync(new RecordSessionRequest
         {
             CaseId = application.Id.ToString(), HeldOn = today, Kind = "认知训练", Minutes = 45, Therapist = "刘老师",
-        }, institution);
+        }, new Metadata { institution[0], { "traceparent", TraceParent(sessionTrace) } });
         await client.RecordDevicesAsync(new RecordDevicesRequest
         {
             CaseId = application.Id.ToString(), DeviceType = "站立架", Count = 2, Cost = "1280.50", FittedOn = today,
@@ -62,6 +68,12 @@ public sealed class RehabilitationTests(PlatformFixture platform)
             figures.Committed, figures.BudgetLeft));
         Assert.Equal((1, 1, 1.0m), (figures.NeedsAssessed, figures.NeedsServed, figures.Coverage));
         Assert.Equal(("15000.00", "85000.00", 1, "1"), (overGrpc.Spent, overGrpc.BudgetLeft, overGrpc.PeopleServed, overGrpc.Coverage));
+        foreach (var trace in new[] { approvalTrace, sessionTrace })
+        {
+            await Testing.Wait.UntilAsync(() => Task.FromResult(new[] { "gateway", "rehabilitation" }.All(service =>
+                    platform.Otlp.Spans.Any(span => span.TraceId == trace && span.Service == service))),
+                TimeSpan.FromSeconds(30), () => $"The step's trace {trace} does not show both the gateway and the service");
+        }
     }
 
     [Fact]
@@ -326,6 +338,8 @@ public sealed class RehabilitationTests(PlatformFixture platform)
             return (long)(await count.ExecuteScalarAsync())! == persons.Count;
         }, TimeSpan.FromSeconds(60), () => "The rehabilitation service's copy never caught up with the registry");
     }
+
+    private static string TraceParent(string traceId) => $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01";
 
     private async Task<Metadata> PartnerAsync(string client) =>
         new() { { "Authorization", "Bearer " + await platform.Tokens.ForPartnerAsync(client) } };
