@@ -252,6 +252,7 @@ public sealed class RehabilitationTests(PlatformFixture platform)
         await using var database = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("rehabilitation-db"));
         await database.OpenAsync();
 
+        Assert.NotEmpty(figures!); // the demo programmes at least
         foreach (var programme in figures!)
         {
             var records = await RecordsAsync(database, programme.ProgrammeId);

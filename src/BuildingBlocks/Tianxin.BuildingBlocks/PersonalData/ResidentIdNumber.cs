@@ -38,7 +38,7 @@ public sealed record ResidentIdNumber
 
     /// <summary>Birth dates after today in China (UTC+8, no daylight saving) are impossible.</summary>
     public static IdNumberCheck Parse(string? input, TimeProvider clock) =>
-        Parse(input, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)));
+        Parse(input, clock.TodayInChina());
 
     /// <param name="today">Birth dates after this day are impossible.</param>
     public static IdNumberCheck Parse(string? input, DateOnly today)

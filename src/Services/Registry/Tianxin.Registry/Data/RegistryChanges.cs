@@ -1,3 +1,4 @@
+using Tianxin.BuildingBlocks;
 using System.Security.Claims;
 using System.Text.Json;
 using Npgsql;
@@ -30,7 +31,7 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+    public DateOnly Today => clock.TodayInChina();
 
     public async Task<T> RunAsync<T>(Func<NpgsqlTransaction, Task<T>> change, CancellationToken cancellationToken)
     {

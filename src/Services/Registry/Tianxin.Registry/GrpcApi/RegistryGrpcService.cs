@@ -76,8 +76,8 @@ public sealed class RegistryGrpcService(
         {
             errors["personId"] = ["残疾人编号无效 / The person id is not valid."];
         }
-        var issuedOn = ParseDate(request.IssuedOn, "issuedOn", errors, required: true);
-        var validUntil = ParseDate(request.ValidUntil, "validUntil", errors, required: false);
+        var issuedOn = GrpcFields.Date(request.IssuedOn, "issuedOn", errors);
+        var validUntil = GrpcFields.Date(request.ValidUntil, "validUntil", errors, required: false);
         if (errors.Count > 0)
         {
             throw GrpcErrors.InvalidArgument("残疾人证信息有误 / The certificate has errors", errors);
@@ -97,19 +97,6 @@ public sealed class RegistryGrpcService(
         Actor.Of(context.GetHttpContext().User, context.GetHttpContext())
         ?? throw GrpcErrors.Status(StatusCode.PermissionDenied, "您的账号没有辖区 / Your account has no area");
 
-    private static DateOnly? ParseDate(string value, string field, Dictionary<string, string[]> errors, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(value) && !required)
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        errors[field] = ["日期格式应为 yyyy-MM-dd / A date is written yyyy-MM-dd."];
-        return null;
-    }
 
     private Person ToProto(PersonRow row)
     {

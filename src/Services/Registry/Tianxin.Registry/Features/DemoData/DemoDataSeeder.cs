@@ -1,3 +1,4 @@
+using Tianxin.BuildingBlocks;
 using System.Security.Claims;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
@@ -49,7 +50,7 @@ public sealed class DemoDataSeeder(
     {
         var seededHouseholds = await dataSource.Command("select count(*) from households where created_by = $1", ActorName)
             .ScalarAsync<long>(cancellationToken);
-        var district = new DemoDistrict(wanted, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)));
+        var district = new DemoDistrict(wanted, clock.TodayInChina());
         if (seededHouseholds >= district.Households.Count)
         {
             return;

@@ -1,3 +1,4 @@
+using Tianxin.BuildingBlocks;
 using System.Globalization;
 using System.Security.Claims;
 using Npgsql;
@@ -124,7 +125,7 @@ public sealed class ImportProcessor(
         }
         var issuedOn = DateOnly.TryParseExact(row.IssuedOn?.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyyMMdd"], CultureInfo.InvariantCulture,
             DateTimeStyles.None, out var date) ? date : (DateOnly?)null;
-        if (issuedOn is null || issuedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)))
+        if (issuedOn is null || issuedOn > clock.TodayInChina())
         {
             errors["issuedOn"] = ["发证日期应为不晚于今天的日期，如2024-01-15 / The day of issue is a date not after today, e.g. 2024-01-15."];
         }

@@ -1,3 +1,4 @@
+using Tianxin.BuildingBlocks;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
@@ -20,7 +21,7 @@ public abstract record DeskResult
 /// <summary>Decisions on applications, for the API and the demo data alike.</summary>
 public sealed class ApplicationDesk(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+    private DateOnly Today => clock.TodayInChina();
 
     /// <summary>Eligibility from this service's copy of the registry's facts; every failed rule is named.</summary>
     public async Task<DeskResult> SubmitAsync(Guid? personId, Guid? programmeId, AreaScope scope, string submittedBy,

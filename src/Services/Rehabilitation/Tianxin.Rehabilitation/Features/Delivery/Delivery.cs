@@ -1,3 +1,4 @@
+using Tianxin.BuildingBlocks;
 using Npgsql;
 using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.Persistence;
@@ -21,7 +22,7 @@ public sealed class Delivery(NpgsqlDataSource dataSource, Outbox outbox, TimePro
 {
     private const decimal MaxCost = 1_000_000m;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+    private DateOnly Today => clock.TodayInChina();
 
     public Task<List<Application>> AssignedAsync(string institution, string status, CancellationToken cancellationToken) =>
         dataSource.Command($"{Application.Select} where a.institution = $1 and a.status = $2 order by a.decided_on, a.id", institution, status)

@@ -70,7 +70,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
     {
         var errors = new Dictionary<string, string[]>();
         var caseId = ParseId(request.CaseId, errors);
-        var heldOn = ParseDate(request.HeldOn, "heldOn", errors);
+        var heldOn = GrpcFields.Date(request.HeldOn, "heldOn", errors);
         return Answer(errors.Count > 0
             ? new DeliveryResult.Invalid(errors)
             : await delivery.RecordSessionAsync(Institution(context), caseId, heldOn, request.Kind, request.Minutes, request.Therapist,
@@ -82,7 +82,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
     {
         var errors = new Dictionary<string, string[]>();
         var caseId = ParseId(request.CaseId, errors);
-        var fittedOn = ParseDate(request.FittedOn, "fittedOn", errors);
+        var fittedOn = GrpcFields.Date(request.FittedOn, "fittedOn", errors);
         var cost = ParseYuan(request.Cost, "cost", errors);
         return Answer(errors.Count > 0
             ? new DeliveryResult.Invalid(errors)
@@ -95,7 +95,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
     {
         var errors = new Dictionary<string, string[]>();
         var caseId = ParseId(request.CaseId, errors);
-        var completedOn = ParseDate(request.CompletedOn, "completedOn", errors);
+        var completedOn = GrpcFields.Date(request.CompletedOn, "completedOn", errors);
         var spent = string.IsNullOrEmpty(request.Spent) ? null : ParseYuan(request.Spent, "spent", errors);
         return Answer(errors.Count > 0
             ? new DeliveryResult.Invalid(errors)
@@ -106,7 +106,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
     public override async Task<RecordScreeningResponse> RecordScreening(RecordScreeningRequest request, ServerCallContext context)
     {
         var errors = new Dictionary<string, string[]>();
-        var heldOn = ParseDate(request.HeldOn, "heldOn", errors);
+        var heldOn = GrpcFields.Date(request.HeldOn, "heldOn", errors);
         if (errors.Count == 0)
         {
             (var id, errors) = await delivery.RecordScreeningAsync(Institution(context), request.ProgrammeCode, request.Year, request.Place, heldOn,
@@ -124,7 +124,7 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
     {
         var errors = new Dictionary<string, string[]>();
         var caseId = ParseId(request.CaseId, errors);
-        var performedOn = ParseDate(request.PerformedOn, "performedOn", errors);
+        var performedOn = GrpcFields.Date(request.PerformedOn, "performedOn", errors);
         return Answer(errors.Count > 0
             ? new DeliveryResult.Invalid(errors)
             : await delivery.RecordOperationAsync(Institution(context), caseId, performedOn, request.Kind, context.CancellationToken));
@@ -175,15 +175,6 @@ public sealed class RehabilitationGrpcService(ServiceInfoSource info, Delivery d
         return Guid.Empty;
     }
 
-    private static DateOnly? ParseDate(string value, string field, Dictionary<string, string[]> errors)
-    {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        errors[field] = ["日期格式为 yyyy-MM-dd / A date is written yyyy-MM-dd."];
-        return null;
-    }
 
     private static decimal? ParseYuan(string value, string field, Dictionary<string, string[]> errors)
     {

@@ -1,3 +1,4 @@
+using Tianxin.BuildingBlocks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
@@ -35,7 +36,7 @@ public sealed class DemoRehabilitationSeeder(
         }
         try
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+            var today = clock.TodayInChina();
             foreach (var programme in DemoProgrammes.For(2019).Concat(DemoProgrammes.For(today.Year)))
             {
                 await ProgrammesApi.TryInsertAsync(dataSource, Guid.CreateVersion7(), programme, Actor, stoppingToken);

@@ -1,3 +1,4 @@
+using Tianxin.BuildingBlocks;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,7 @@ public static class NeedsApi
         {
             return TypedResults.Forbid();
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.TodayInChina();
         var errors = new Dictionary<string, string[]>();
         if (request.Source is null || !Sources.Contains(request.Source))
         {
