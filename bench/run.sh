@@ -32,7 +32,7 @@ fi
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo "== building (Release)"
-for project in src/Services/Registry/Tianxin.Registry src/Services/Identity/Tianxin.Identity src/Gateway/Tianxin.Gateway src/Tools/Tianxin.Migrator bench/Tianxin.Benchmarks; do
+for project in src/Services/Registry/Tianxin.Registry src/Services/Identity/Tianxin.Identity src/Gateway/Tianxin.Gateway bench/Tianxin.Benchmarks; do
   dotnet build "$project" -c Release --verbosity quiet --nologo >/dev/null
 done
 bin() { echo "$ROOT/$1/bin/Release/net10.0"; }
@@ -51,10 +51,10 @@ REGISTRY_DB="ConnectionStrings__registry-db=Host=127.0.0.1;Port=$PG_PORT;Usernam
 IDENTITY_DB="ConnectionStrings__identity-db=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=identity"
 export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
 export Identity__Issuer=http://127.0.0.1:15080/
-env "$REGISTRY_DB" "$IDENTITY_DB" dotnet "$(bin src/Tools/Tianxin.Migrator)/Tianxin.Migrator.dll" >"$WORK/migrator.log" 2>&1
+# Each service migrates its own database at start; the gateway and identity are told which services there are.
 
 # The identity service runs in Development for its demo partner clients; the bench calls as one of them.
-(cd "$(bin src/Services/Identity/Tianxin.Identity)" && exec env ASPNETCORE_ENVIRONMENT=Development "$IDENTITY_DB" \
+(cd "$(bin src/Services/Identity/Tianxin.Identity)" && exec env ASPNETCORE_ENVIRONMENT=Development "$IDENTITY_DB" Identity__Services__0=registry \
   Kestrel__Endpoints__http__Url=http://127.0.0.1:15100 dotnet Tianxin.Identity.dll >"$WORK/identity.log" 2>&1) & PIDS+=($!)
 
 # Fresh personal-data keys for the run; the loader encrypts with the same ones.
@@ -68,7 +68,7 @@ export PersonalData__BlindIndexKey="$(head -c 32 /dev/urandom | base64)"
   Kestrel__Endpoints__http__Url=http://127.0.0.1:15110 Kestrel__Endpoints__grpc__Url=http://127.0.0.1:15111 \
   dotnet Tianxin.Registry.dll >"$WORK/registry.log" 2>&1) & PIDS+=($!)
 (cd "$(bin src/Gateway/Tianxin.Gateway)" && exec env ASPNETCORE_ENVIRONMENT=Production \
-  services__registry__grpc__0=http://127.0.0.1:15111 services__identity__http__0=http://127.0.0.1:15100 \
+  services__registry__grpc__0=http://127.0.0.1:15111 services__identity__http__0=http://127.0.0.1:15100 Gateway__Services__0=registry \
   Gateway__RequestsPerClientPerSecond=0 \
   Kestrel__Endpoints__http__Url=http://127.0.0.1:15080 Kestrel__Endpoints__grpc__Url=http://127.0.0.1:15081 \
   dotnet Tianxin.Gateway.dll >"$WORK/gateway.log" 2>&1) & PIDS+=($!)

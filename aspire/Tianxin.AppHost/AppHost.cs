@@ -9,27 +9,23 @@ var infrastructure = PlatformInfrastructure.Add(builder, InfrastructureModeSelec
 // Shared by services and the dashboard's operator commands; set Tianxin:OpsKey to keep one across runs.
 var opsKey = builder.Configuration["Tianxin:OpsKey"] ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-var migrator = builder.AddProject<Projects.Tianxin_Migrator>("migrator")
-    .WaitFor(infrastructure.Postgres);
-
 var gateway = builder.AddProject<Projects.Tianxin_Gateway>("gateway")
     .WithHttpHealthCheck("/health", endpointName: "http");
 // Tokens name the gateway's public address as their issuer: that is where callers get them.
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
 gateway.WithEnvironment("Identity__Issuer", issuer);
 
-var identityDb = infrastructure.Database("identity");
-migrator.WithReference(identityDb);
+// Each service (identity too) migrates its own database at start, under an advisory lock.
 var identity = builder.AddProject<Projects.Tianxin_Identity>("identity")
-    .WithReference(identityDb)
+    .WithReference(infrastructure.Database("identity"))
     .WaitFor(infrastructure.Postgres)
-    .WaitForCompletion(migrator)
     .WithEnvironment("Identity__Issuer", issuer)
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
     .WithHttpHealthCheck("/health", endpointName: "http");
 gateway.WithReference(identity);
 
-var services = new ServiceWiring(builder, infrastructure, migrator, gateway, opsKey, issuer);
+// One line per domain service: the gateway's routes, identity's staff scopes and the tests follow these lines.
+var services = new ServiceWiring(builder, infrastructure, gateway, identity, opsKey, issuer);
 PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Registry>("registry"), builder, storage);
 services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
 services.Add<Projects.Tianxin_Employment>("employment");

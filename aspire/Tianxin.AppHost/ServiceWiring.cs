@@ -7,22 +7,21 @@ namespace Tianxin.AppHost;
 internal sealed class ServiceWiring(
     IDistributedApplicationBuilder builder,
     PlatformInfrastructure infrastructure,
-    IResourceBuilder<ProjectResource> migrator,
     IResourceBuilder<ProjectResource> gateway,
+    IResourceBuilder<ProjectResource> identity,
     string opsKey,
     ReferenceExpression issuer)
 {
+    private int _wired;
+
     public IResourceBuilder<ProjectResource> Add<TProject>(string name) where TProject : IProjectMetadata, new()
     {
-        var database = infrastructure.Database(name);
-        migrator.WithReference(database);
-
         var service = builder.AddProject<TProject>(name)
-            .WithReference(database)
+            .WithAnnotation(new DomainServiceAnnotation())
+            .WithReference(infrastructure.Database(name))
             .WithReference(infrastructure.RabbitMq)
             .WaitFor(infrastructure.Postgres)
             .WaitFor(infrastructure.RabbitMqServer)
-            .WaitForCompletion(migrator)
             .WithEnvironment("Tianxin__OpsKey", opsKey)
             .WithEnvironment("Identity__Issuer", issuer)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
@@ -41,7 +40,9 @@ internal sealed class ServiceWiring(
                     },
                 });
 
-        gateway.WithReference(service);
+        gateway.WithReference(service).WithEnvironment($"Gateway__Services__{_wired}", name);
+        identity.WithEnvironment($"Identity__Services__{_wired}", name);
+        _wired++;
         return service;
     }
 }

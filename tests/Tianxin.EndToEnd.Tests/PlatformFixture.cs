@@ -12,7 +12,23 @@ namespace Tianxin.EndToEnd.Tests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    public static IReadOnlyList<string> Services => BuildingBlocks.Hosting.PlatformService.DomainServiceNames;
+    /// <summary>
+    /// The domain services as the AppHost wires them, one <c>services.Add&lt;…&gt;("name")</c> line each, read from its
+    /// source so that theories can name them before the platform starts; a test checks them against the running model.
+    /// </summary>
+    public static IReadOnlyList<string> Services { get; } = WiredServices();
+
+    private static IReadOnlyList<string> WiredServices()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory.FullName, "Tianxin.Platform.sln")))
+        {
+            directory = directory.Parent ?? throw new InvalidOperationException("Tianxin.Platform.sln not found above the test's folder.");
+        }
+        var appHost = File.ReadAllText(Path.Combine(directory.FullName, "aspire", "Tianxin.AppHost", "AppHost.cs"));
+        return [.. System.Text.RegularExpressions.Regex.Matches(appHost, @"services\.Add<[^>]+>\(""([a-z]+)""\)").Select(match => match.Groups[1].Value)];
+    }
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     public const int TokenRequestsPerMinute = 40;
     public const int DemoPersons = 40;

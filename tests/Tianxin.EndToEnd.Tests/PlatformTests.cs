@@ -3,8 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Aspire.Hosting.ApplicationModel;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Tianxin.Protos.Common.V1;
 using Tianxin.Testing;
 
@@ -14,11 +17,25 @@ namespace Tianxin.EndToEnd.Tests;
 public sealed class PlatformTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task The_migrator_created_every_service_database_and_finished()
+    public void The_services_the_tests_name_are_the_domain_services_of_the_running_model()
     {
-        var migrator = await platform.App.ResourceNotifications.WaitForResourceAsync("migrator",
-            e => e.Snapshot.State?.Text == KnownResourceStates.Finished);
-        Assert.Equal(0, migrator.Snapshot.ExitCode);
+        var model = platform.App.Services.GetRequiredService<DistributedApplicationModel>();
+        var annotated = model.Resources.Where(r => r.Annotations.OfType<AppHost.DomainServiceAnnotation>().Any()).Select(r => r.Name);
+
+        Assert.Equal(PlatformFixture.Services.Order(), annotated.Order());
+        Assert.Contains("registry", PlatformFixture.Services);
+    }
+
+    [Fact]
+    public async Task Every_service_created_and_migrated_its_own_database_before_serving()
+    {
+        foreach (var service in PlatformFixture.Services.Append("identity"))
+        {
+            await using var database = new NpgsqlConnection(await platform.App.GetConnectionStringAsync($"{service}-db"));
+            await database.OpenAsync();
+            await using var journal = new NpgsqlCommand("select count(*) from schema_versions", database);
+            Assert.True((long)(await journal.ExecuteScalarAsync())! > 0, $"{service} ran no migration");
+        }
     }
 
     [Theory]

@@ -2,7 +2,8 @@ namespace Tianxin.Gateway.Tests;
 
 public sealed class GatewayRoutesTests
 {
-    private readonly GatewayOptions _options = new();
+    // As the AppHost configures it: one entry per service it wires.
+    private readonly GatewayOptions _options = new() { Services = ["registry", "rehabilitation", "relief"] };
 
     [Fact]
     public void Every_service_has_a_rest_route_under_api_and_a_grpc_route_by_proto_package()

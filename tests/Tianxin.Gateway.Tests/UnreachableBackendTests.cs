@@ -80,6 +80,7 @@ public sealed class UnreachableBackendTests : IDisposable
     private static WebApplicationFactory<Program> GatewayInFrontOf(string registryAddress, string backendTimeout = "00:00:30") =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            web.UseSetting("Gateway:Services:0", "registry");
             web.UseSetting("services:registry:grpc:0", registryAddress);
             web.UseSetting("Gateway:BackendTimeout", backendTimeout);
             web.UseSetting("Identity:Issuer", "http://localhost:5080/");

@@ -1,3 +1,5 @@
+using Tianxin.Eligibility;
+using Tianxin.Rehabilitation.Features.Eligibility;
 using Tianxin.Rehabilitation.Features.Programmes;
 
 namespace Tianxin.Rehabilitation.Tests;
@@ -29,7 +31,7 @@ public sealed class EligibilityRulesTests
     [InlineData("2008-11-29", 18)] // eighteen today: no longer a child
     [InlineData("2008-11-30", 17)] // eighteen tomorrow
     public void Age_counts_whole_years_on_the_day(string birthDate, int age) =>
-        Assert.Equal(age, EligibilityRules.AgeOn(DateOnly.Parse(birthDate, System.Globalization.CultureInfo.InvariantCulture), Today));
+        Assert.Equal(age, Child(DateOnly.Parse(birthDate, System.Globalization.CultureInfo.InvariantCulture)).AgeOn(Today));
 
     [Fact]
     public void Without_a_certificate_a_programme_that_requires_one_refuses()

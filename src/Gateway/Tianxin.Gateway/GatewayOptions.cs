@@ -1,5 +1,3 @@
-using Tianxin.BuildingBlocks.Hosting;
-
 namespace Tianxin.Gateway;
 
 /// <summary>Settings under "Gateway".</summary>
@@ -7,8 +5,11 @@ public sealed class GatewayOptions
 {
     public const string Section = "Gateway";
 
-    /// <summary>Services behind the gateway: REST at /api/&lt;name&gt;/…, gRPC at /tianxin.&lt;name&gt;.v1.*.</summary>
-    public string[] Services { get; set; } = [.. PlatformService.DomainServiceNames];
+    /// <summary>
+    /// Services behind the gateway: REST at /api/&lt;name&gt;/…, gRPC at /tianxin.&lt;name&gt;.v1.*. The AppHost
+    /// names each service it wires (Gateway:Services:N), so the gateway lists none itself.
+    /// </summary>
+    public string[] Services { get; set; } = [];
 
     /// <summary>Largest request body accepted (bulk imports of certificate holders are the big ones).</summary>
     public long MaxRequestBodyBytes { get; set; } = 32 * 1024 * 1024;

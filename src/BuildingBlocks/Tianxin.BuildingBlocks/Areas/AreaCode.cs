@@ -21,6 +21,9 @@ public sealed record AreaCode
         Level = level;
     }
 
+    /// <summary>天心区, the district this platform serves: the top of every area tree.</summary>
+    public static AreaCode District { get; } = new("430103", AreaLevel.District);
+
     public string Value { get; }
     public AreaLevel Level { get; }
 

@@ -14,6 +14,9 @@ public sealed record AreaScope(AreaCode Area)
     public static AreaScope? Of(ClaimsPrincipal user) =>
         AreaCode.TryParse(user.FindFirst(PlatformClaims.Area)?.Value) is { } area ? new AreaScope(area) : null;
 
+    /// <summary>The whole district: for district work and for partners, who are bound by contract rather than area.</summary>
+    public static AreaScope District { get; } = new(AreaCode.District);
+
     public bool Covers(string communityCode) =>
         AreaCode.TryParse(communityCode) is { } community && Area.Covers(community);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using Npgsql;
+using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
 
 namespace Tianxin.BuildingBlocks.Audit;
@@ -64,12 +65,10 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource)
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new AuditEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2),
-                NullableString(reader, 3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
-                NullableString(reader, 7), NullableString(reader, 8), NullableString(reader, 9)));
+            entries.Add(new AuditEntry(reader.Get<long>("id"), reader.Get<DateTimeOffset>("occurred_at"), reader.Get<string>("actor"),
+                reader.NullableString("actor_role"), reader.Get<string>("action"), reader.Get<string>("resource"), reader.Get<string>("outcome"),
+                reader.NullableString("purpose"), reader.NullableString("trace_id"), reader.NullableString("client_address")));
         }
         return entries;
     }
-
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,11 +1,15 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 using Tianxin.BuildingBlocks.Audit;
 using Tianxin.BuildingBlocks.Messaging;
+using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
 using Tianxin.BuildingBlocks.Web;
 
@@ -30,6 +34,8 @@ public static class PlatformServiceExtensions
         builder.AddMessaging(service.Name, messaging);
         builder.AddPlatformSecurity(audience: service.Name);
         builder.Services.AddSingleton(service);
+        // Shared tables first; building blocks a service opts into (AddFunding, AddEligibilityCopy) add theirs.
+        builder.Services.AddSingleton(MigrationScripts.Messaging).AddSingleton(MigrationScripts.Audit);
         builder.Services.AddSingleton<ServiceInfoSource>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddGrpcDefaults();
@@ -61,5 +67,21 @@ public static class PlatformServiceExtensions
         app.MapGet("/info", (ServiceInfoSource info) => TypedResults.Ok(info.Describe()))
             .WithTags("Service").WithSummary("Which service and build answered");
         return app;
+    }
+
+    /// <summary>
+    /// Brings the service's database up to date (shared scripts, then its own Data/Migrations, under an
+    /// advisory lock so replicas wait for each other), then serves. Nothing starts before its tables exist.
+    /// </summary>
+    public static async Task RunPlatformServiceAsync(this WebApplication app)
+    {
+        var service = app.Services.GetRequiredService<PlatformService>();
+        var connectionString = app.Configuration.GetConnectionString(service.DatabaseConnectionName)
+            ?? throw new InvalidOperationException($"Connection string '{service.DatabaseConnectionName}' is not configured.");
+        var own = new MigrationScripts(Assembly.GetEntryAssembly()!, service.MigrationPrefix);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrator));
+        await DatabaseMigrator.MigrateWithRetryAsync(connectionString, [.. app.Services.GetServices<MigrationScripts>(), own], logger);
+        logger.LogInformation("Database of {Service} is up to date", service.Name);
+        await app.RunAsync();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
 
 namespace Tianxin.BuildingBlocks.Messaging;
@@ -26,13 +27,14 @@ public static class MessagingAdminApi
     {
         await using var command = dataSource.CreateCommand(
             """
-            select count(*), count(*) filter (where attempts > 0), extract(epoch from now() - min(created_at))
+            select count(*) as waiting, count(*) filter (where attempts > 0) as retrying,
+                   extract(epoch from now() - min(created_at))::float8 as oldest_seconds
             from outbox_messages where sent_at is null
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return TypedResults.Ok(new OutboxStatus(
-            reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : Convert.ToDouble(reader.GetValue(2))));
+            reader.Get<long>("waiting"), reader.Get<long>("retrying"), reader.Nullable<double>("oldest_seconds")));
     }
 
     public static async Task<Ok<IReadOnlyList<ErrorQueueCount>>> GetErrorQueues(ErrorQueues errorQueues, CancellationToken cancellationToken) =>

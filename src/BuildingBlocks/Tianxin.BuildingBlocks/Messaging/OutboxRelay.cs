@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Tianxin.BuildingBlocks.Persistence;
 
 namespace Tianxin.BuildingBlocks.Messaging;
 
@@ -85,7 +86,7 @@ internal sealed partial class OutboxRelay(
     {
         await using var claim = new NpgsqlCommand(
             """
-            select id, message_type, payload::text, trace_parent, trace_state, attempts
+            select id, message_type, payload::text as payload, trace_parent, trace_state, attempts
             from outbox_messages
             where sent_at is null and next_attempt_at <= now()
             order by created_at
@@ -98,10 +99,8 @@ internal sealed partial class OutboxRelay(
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new OutboxRow(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetInt32(5)));
+                reader.Get<Guid>("id"), reader.Get<string>("message_type"), reader.Get<string>("payload"),
+                reader.NullableString("trace_parent"), reader.NullableString("trace_state"), reader.Get<int>("attempts")));
         }
         return rows;
     }

@@ -1,17 +1,10 @@
 using System.Reflection;
 using DbUp;
 using DbUp.Engine.Output;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Tianxin.BuildingBlocks.Persistence;
-
-/// <summary>Versioned .sql scripts embedded in an assembly under a resource-name prefix ("messaging.", "registry.").</summary>
-public sealed record MigrationScripts(Assembly Assembly, string Prefix)
-{
-    public static MigrationScripts Messaging { get; } = new(typeof(MigrationScripts).Assembly, "messaging.");
-    public static MigrationScripts Audit { get; } = new(typeof(MigrationScripts).Assembly, "audit.");
-    public static MigrationScripts EligibilityCopy { get; } = new(typeof(MigrationScripts).Assembly, "eligibility.");
-}
 
 /// <summary>
 /// Creates a service's database when missing and applies its versioned scripts in order, each in its
@@ -56,6 +49,25 @@ public static class DatabaseMigrator
         {
             await using var release = new NpgsqlCommand($"select pg_advisory_unlock({MigrationLockKey})", lockConnection);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>As <see cref="MigrateAsync"/>, giving a PostgreSQL that reports healthy a moment before it accepts connections a short while.</summary>
+    public static async Task MigrateWithRetryAsync(string connectionString, IEnumerable<MigrationScripts> scripts, ILogger logger,
+        CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await MigrateAsync(connectionString, scripts, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (NpgsqlException e) when (attempt < 30 && e.IsTransient)
+            {
+                logger.LogWarning("PostgreSQL not ready ({Message}); retrying", e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
         }
     }
 

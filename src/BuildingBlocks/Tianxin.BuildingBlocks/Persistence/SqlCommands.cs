@@ -46,10 +46,23 @@ public static class SqlCommands
         }
     }
 
-    public static string? NullableString(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    /// <summary>A column by name, so that adding a column to a query never renumbers its readers.</summary>
+    public static T Get<T>(this NpgsqlDataReader reader, string column) => reader.GetFieldValue<T>(reader.GetOrdinal(column));
 
-    public static T? Nullable<T>(this NpgsqlDataReader reader, int ordinal) where T : struct =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+    public static string? NullableString(this NpgsqlDataReader reader, string column) =>
+        reader.GetOrdinal(column) is var ordinal && reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static T? Nullable<T>(this NpgsqlDataReader reader, string column) where T : struct =>
+        reader.GetOrdinal(column) is var ordinal && reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+
+    public static T[]? NullableArray<T>(this NpgsqlDataReader reader, string column) =>
+        reader.GetOrdinal(column) is var ordinal && reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T[]>(ordinal);
+
+    /// <summary>A smallint[] column (categories, grades) as ints, or null.</summary>
+    public static int[]? NullableInts(this NpgsqlDataReader reader, string column) =>
+        reader.GetOrdinal(column) is var ordinal && reader.IsDBNull(ordinal)
+            ? null
+            : reader.GetFieldValue<short[]>(ordinal).Select(value => (int)value).ToArray();
 
     private static NpgsqlCommand WithValues(NpgsqlCommand command, object?[] values)
     {

@@ -30,23 +30,3 @@ public static partial class GrpcErrors
     [GeneratedRegex("[A-Z]")]
     private static partial Regex UpperCase();
 }
-
-/// <summary>Fields that protos carry as strings, read with the field error a bad one earns.</summary>
-public static class GrpcFields
-{
-    /// <param name="required">When false, an empty value is null rather than an error.</param>
-    public static DateOnly? Date(string value, string field, Dictionary<string, string[]> errors, bool required = true)
-    {
-        if (string.IsNullOrWhiteSpace(value) && !required)
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        errors[field] = ["日期格式应为 yyyy-MM-dd / A date is written yyyy-MM-dd."];
-        return null;
-    }
-}

@@ -1,5 +1,5 @@
 using Tianxin.BuildingBlocks.Hosting;
-using Tianxin.Employment.Features.ServiceInfo;
+using Tianxin.Employment.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("employment", "就业托养 Employment and care"));
@@ -7,4 +7,4 @@ builder.AddPlatformService(new PlatformService("employment", "就业托养 Emplo
 var app = builder.Build();
 app.MapPlatformService();
 app.MapGrpcService<EmploymentGrpcService>();
-app.Run();
+await app.RunPlatformServiceAsync();

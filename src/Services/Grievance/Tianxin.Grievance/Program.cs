@@ -1,5 +1,5 @@
 using Tianxin.BuildingBlocks.Hosting;
-using Tianxin.Grievance.Features.ServiceInfo;
+using Tianxin.Grievance.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("grievance", "权益维护 Rights and grievances"));
@@ -7,4 +7,4 @@ builder.AddPlatformService(new PlatformService("grievance", "权益维护 Rights
 var app = builder.Build();
 app.MapPlatformService();
 app.MapGrpcService<GrievanceGrpcService>();
-app.Run();
+await app.RunPlatformServiceAsync();

@@ -1,3 +1,4 @@
+using Tianxin.BuildingBlocks.Persistence;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
@@ -17,6 +18,8 @@ public static class IdentityServerSetup
         var issuer = builder.Configuration[SecurityExtensions.IssuerSetting]
             ?? throw new InvalidOperationException($"{SecurityExtensions.IssuerSetting} (the platform's public URL) is not configured.");
         var development = builder.Environment.IsDevelopment();
+        var staffScopes = StaffScopes.From(builder.Configuration);
+        builder.Services.AddSingleton(staffScopes);
 
         builder.AddNpgsqlDbContext<IdentityDb>("identity-db");
         builder.Services.AddIdentity<StaffUser, IdentityRole>(identity =>
@@ -54,7 +57,7 @@ public static class IdentityServerSetup
                     server.AllowPasswordFlow();
                 }
                 server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess,
-                    .. PlatformScopes.Services, .. PlatformScopes.Partner]);
+                    .. staffScopes.Services, .. PlatformScopes.Partner]);
                 server.SetAccessTokenLifetime(TokenLifetimes.Staff);
                 // Services validate signed JWTs with the public keys of the discovery document.
                 server.DisableAccessTokenEncryption();
@@ -114,6 +117,13 @@ public static class IdentityServerSetup
         rsa.ImportFromPem(pem);
         return new RsaSecurityKey(rsa);
     }
+
+    /// <summary>The identity database from its versioned scripts (Data/Migrations), before the server takes requests.</summary>
+    public static Task MigrateIdentityDatabaseAsync(this WebApplication app) =>
+        DatabaseMigrator.MigrateWithRetryAsync(
+            app.Configuration.GetConnectionString("identity-db") ?? throw new InvalidOperationException("Connection string 'identity-db' is not configured."),
+            [new MigrationScripts(typeof(IdentityDb).Assembly, "identity.")],
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrator)));
 }
 
 public static class TokenLifetimes

@@ -6,4 +6,5 @@ builder.AddIdentityServer();
 
 var app = builder.Build();
 app.MapIdentityServer();
+await app.MigrateIdentityDatabaseAsync();
 app.Run();

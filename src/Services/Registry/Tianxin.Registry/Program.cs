@@ -8,7 +8,7 @@ using Tianxin.Registry.Features.Facts;
 using Tianxin.Registry.Features.Households;
 using Tianxin.Registry.Features.Imports;
 using Tianxin.Registry.Features.Persons;
-using Tianxin.Registry.GrpcApi;
+using Tianxin.Registry.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("registry", "残疾人基础信息 Registry"));
@@ -25,4 +25,4 @@ app.MapCertificatesApi();
 app.MapHouseholdsApi();
 app.MapImportsApi();
 app.MapFactsRefreshApi();
-app.Run();
+await app.RunPlatformServiceAsync();

@@ -1,18 +1,19 @@
-using Tianxin.BuildingBlocks.Eligibility;
+using Tianxin.BuildingBlocks.Funding;
 using Tianxin.BuildingBlocks.Hosting;
+using Tianxin.Eligibility;
+using Tianxin.Rehabilitation.DemoData;
 using Tianxin.Rehabilitation.Features.Applications;
-using Tianxin.Rehabilitation.Features.DemoData;
 using Tianxin.Rehabilitation.Features.Delivery;
 using Tianxin.Rehabilitation.Features.Figures;
 using Tianxin.Rehabilitation.Features.Needs;
 using Tianxin.Rehabilitation.Features.Programmes;
+using Tianxin.Rehabilitation.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("rehabilitation", "康复 Rehabilitation"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>());
-builder.Services.AddSingleton<Delivery>().AddSingleton<ApplicationDesk>().AddDeliveryPolicy()
-    .Configure<DemoDataOptions>(builder.Configuration.GetSection("Rehabilitation:DemoData"))
-    .AddHostedService<DemoRehabilitationSeeder>();
+builder.Services.AddEligibilityCopy().AddFunding()
+    .AddProgrammes().AddNeeds().AddApplications().AddDelivery().AddFigures().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -20,5 +21,5 @@ app.MapGrpcService<RehabilitationGrpcService>();
 app.MapProgrammesApi();
 app.MapNeedsApi();
 app.MapApplicationsApi();
-app.MapProgrammeFiguresApi();
-app.Run();
+app.MapFiguresApi();
+await app.RunPlatformServiceAsync();

@@ -1,5 +1,5 @@
 using Tianxin.BuildingBlocks.Hosting;
-using Tianxin.Relief.Features.ServiceInfo;
+using Tianxin.Relief.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"));
@@ -7,4 +7,4 @@ builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"))
 var app = builder.Build();
 app.MapPlatformService();
 app.MapGrpcService<ReliefGrpcService>();
-app.Run();
+await app.RunPlatformServiceAsync();

@@ -1,5 +1,4 @@
 using Tianxin.BuildingBlocks;
-using System.Security.Claims;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,15 +10,6 @@ using Tianxin.BuildingBlocks.Security;
 using Tianxin.Contracts.Registry;
 
 namespace Tianxin.Registry.Data;
-
-/// <summary>Who makes a change: a signed-in staff member within their area (REST, gRPC or an import they started).</summary>
-public sealed record Actor(string Name, ClaimsPrincipal User, AreaScope Scope, string? ClientAddress)
-{
-    public static Actor? Of(ClaimsPrincipal user, HttpContext http) =>
-        AreaScope.Of(user) is { } scope && Callers.NameOf(user) is { } name
-            ? new Actor(name, user, scope, http.Connection.RemoteIpAddress?.ToString())
-            : null;
-}
 
 /// <summary>
 /// The one way the registry changes data: in a transaction with its history rows and the integration
@@ -33,14 +23,8 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
 
     public DateOnly Today => clock.TodayInChina();
 
-    public async Task<T> RunAsync<T>(Func<NpgsqlTransaction, Task<T>> change, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await change(transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    public Task<T> RunAsync<T>(Func<NpgsqlTransaction, Task<T>> change, CancellationToken cancellationToken) =>
+        dataSource.InTransactionAsync(change, cancellationToken);
 
     /// <summary>
     /// Locks a person and the registered members of their household, in id order, before anything else in
@@ -60,7 +44,7 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
                 order by p.id
                 for update of p
                 """, personId)
-            .ReadAllAsync(reader => (Id: reader.GetGuid(0), Status: reader.GetString(1)), cancellationToken);
+            .ReadAllAsync(reader => (Id: reader.Get<Guid>("id"), Status: reader.Get<string>("status")), cancellationToken);
         return (locked.FirstOrDefault(row => row.Id == personId).Status, locked.Where(row => row.Id != personId).Select(row => row.Id).ToList());
     }
 
@@ -81,8 +65,8 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
                 from derived d
                 where p.id = d.person_id
                 returning p.id, p.birth_date, p.sex, p.community_code, p.status,
-                          (select category from certificates c where c.person_id = p.id and c.status = 'valid'),
-                          (select grade from certificates c where c.person_id = p.id and c.status = 'valid'),
+                          (select category from certificates c where c.person_id = p.id and c.status = 'valid') as category,
+                          (select grade from certificates c where c.person_id = p.id and c.status = 'valid') as grade,
                           p.household_flags, p.facts_version
                 """, ids)
             .ReadAllAsync(ReadFacts, cancellationToken);
@@ -108,6 +92,7 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
             cancellationToken);
 
     private static EligibilityFacts ReadFacts(NpgsqlDataReader reader) =>
-        new(reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-            reader.Nullable<short>(5), reader.Nullable<short>(6), reader.GetFieldValue<string[]>(7), reader.GetInt64(8));
+        new(reader.Get<Guid>("id"), reader.Get<DateOnly>("birth_date"), reader.Get<string>("sex"), reader.Get<string>("community_code"),
+            reader.Get<string>("status"), reader.Nullable<short>("category"), reader.Nullable<short>("grade"), reader.Get<string[]>("household_flags"),
+            reader.Get<long>("facts_version"));
 }

@@ -1,4 +1,7 @@
 using Tianxin.BuildingBlocks.Security;
+using Tianxin.Contracts.Grievance;
+using Tianxin.Contracts.Registry;
+using Tianxin.Contracts.Rehabilitation;
 
 namespace Tianxin.Identity.Features.Demo;
 
@@ -33,10 +36,10 @@ public static class DemoDirectory
 
     public static IReadOnlyList<DemoPartner> Partners { get; } =
     [
-        new("rehab-institution-1", "康复机构一", [PlatformScopes.RehabilitationCasesRead, PlatformScopes.RehabilitationSessionsWrite, PlatformScopes.RegistryCertificatesVerify, PlatformScopes.RegistryPersonsResolve]),
-        new("rehab-institution-2", "康复机构二", [PlatformScopes.RehabilitationCasesRead, PlatformScopes.RehabilitationSessionsWrite, PlatformScopes.RegistryCertificatesVerify, PlatformScopes.RegistryPersonsResolve]),
-        new("hospital-1", "医院一", [PlatformScopes.RegistryCertificatesVerify, PlatformScopes.RehabilitationScreeningsWrite]),
-        new("education-bureau", "区教育局", [PlatformScopes.RehabilitationHomeSchoolingWrite]),
-        new("hotline-12345", "12345市民热线", [PlatformScopes.GrievanceWorkOrdersWrite]),
+        new("rehab-institution-1", "康复机构一", [RehabilitationScopes.CasesRead, RehabilitationScopes.SessionsWrite, RegistryScopes.CertificatesVerify, RegistryScopes.PersonsResolve]),
+        new("rehab-institution-2", "康复机构二", [RehabilitationScopes.CasesRead, RehabilitationScopes.SessionsWrite, RegistryScopes.CertificatesVerify, RegistryScopes.PersonsResolve]),
+        new("hospital-1", "医院一", [RegistryScopes.CertificatesVerify, RehabilitationScopes.ScreeningsWrite]),
+        new("education-bureau", "区教育局", [RehabilitationScopes.HomeSchoolingWrite]),
+        new("hotline-12345", "12345市民热线", [GrievanceScopes.WorkOrdersWrite]),
     ];
 }

@@ -14,17 +14,17 @@ public sealed partial class DemoDirectorySeeder(IServiceProvider services, ILogg
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
-        await SeedScopesAsync(provider.GetRequiredService<IOpenIddictScopeManager>(), cancellationToken);
-        await SeedClientsAsync(provider.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
+        await SeedScopesAsync(provider, provider.GetRequiredService<IOpenIddictScopeManager>(), cancellationToken);
+        await SeedClientsAsync(provider.GetRequiredService<StaffScopes>(), provider.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
         await SeedStaffAsync(provider.GetRequiredService<UserManager<StaffUser>>());
         LogSeeded(logger, DemoDirectory.Staff.Count, DemoDirectory.Partners.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static async Task SeedScopesAsync(IOpenIddictScopeManager scopes, CancellationToken cancellationToken)
+    private static async Task SeedScopesAsync(IServiceProvider provider, IOpenIddictScopeManager scopes, CancellationToken cancellationToken)
     {
-        foreach (var name in PlatformScopes.Services.Concat(PlatformScopes.Partner))
+        foreach (var name in provider.GetRequiredService<StaffScopes>().Services.Concat(PlatformScopes.Partner))
         {
             if (await scopes.FindByNameAsync(name, cancellationToken) is null)
             {
@@ -33,9 +33,9 @@ public sealed partial class DemoDirectorySeeder(IServiceProvider services, ILogg
         }
     }
 
-    private static async Task SeedClientsAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    private static async Task SeedClientsAsync(StaffScopes staffScopes, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
     {
-        var staffScopes = PlatformScopes.Services.Select(s => Permissions.Prefixes.Scope + s).ToList();
+        var staffPermissions = staffScopes.Services.Select(s => Permissions.Prefixes.Scope + s).ToList();
         await CreateAsync(applications, new OpenIddictApplicationDescriptor
         {
             ClientId = DemoDirectory.ConsoleClientId,
@@ -50,14 +50,14 @@ public sealed partial class DemoDirectorySeeder(IServiceProvider services, ILogg
                 Permissions.Scopes.Profile, Permissions.Scopes.Roles,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
-        }, staffScopes, cancellationToken);
+        }, staffPermissions, cancellationToken);
         await CreateAsync(applications, new OpenIddictApplicationDescriptor
         {
             ClientId = DemoDirectory.CliClientId,
             DisplayName = "开发命令行 Development command line",
             ClientType = ClientTypes.Public,
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.Password },
-        }, staffScopes, cancellationToken);
+        }, staffPermissions, cancellationToken);
         foreach (var partner in DemoDirectory.Partners)
         {
             await CreateAsync(applications, new OpenIddictApplicationDescriptor

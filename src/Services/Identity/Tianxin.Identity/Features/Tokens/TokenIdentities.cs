@@ -8,7 +8,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Tianxin.Identity.Features.Tokens;
 
 /// <summary>What goes into a token: who (subject, name), what they may do (role, area, scopes) and for which services (audiences).</summary>
-public sealed class TokenIdentities(UserManager<StaffUser> users, IOpenIddictScopeManager scopes, IOpenIddictApplicationManager applications,
+public sealed class TokenIdentities(StaffScopes staffScopes, UserManager<StaffUser> users, IOpenIddictScopeManager scopes, IOpenIddictApplicationManager applications,
     IConfiguration configuration)
 {
     private TimeSpan PartnerLifetime => configuration.GetValue("Identity:PartnerTokenLifetime", TokenLifetimes.Partner);
@@ -24,7 +24,7 @@ public sealed class TokenIdentities(UserManager<StaffUser> users, IOpenIddictSco
         {
             identity.AddClaim(new Claim(claim.Type, claim.Value));
         }
-        var granted = requestedScopes.Where(scope => PlatformScopes.Services.Contains(scope) || IsIdentityScope(scope)).ToList();
+        var granted = requestedScopes.Where(scope => staffScopes.Services.Contains(scope) || IsIdentityScope(scope)).ToList();
         return await FinishAsync(identity, granted, TokenLifetimes.Staff);
     }
 

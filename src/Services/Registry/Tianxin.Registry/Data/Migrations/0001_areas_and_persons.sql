@@ -87,3 +87,4 @@ create table persons (
 );
 
 create index persons_community on persons (community_code text_pattern_ops);
+create index persons_name on persons (name text_pattern_ops);

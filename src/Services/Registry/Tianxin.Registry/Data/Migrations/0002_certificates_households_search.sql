@@ -9,14 +9,8 @@ alter table persons
     add column closed_on      date   null,
     add column closed_reason  text   null check (closed_reason in ('deceased', 'moved_out')),
     add column facts_version  bigint not null default 0,
-    add column name_initials  text   not null default '',
-    -- As person_facts last derived them, kept with the record so reads need not derive them again.
-    add column household_id    uuid   null,
-    add column household_flags text[] not null default '{}';
+    add column name_initials  text   not null default '';
 create index persons_search_terms on persons using gin (search_terms);
-create index persons_household on persons (household_id) where household_id is not null;
--- Persons of 60 or more not (yet) flagged 老残一体: where the periodic refresh looks for birthdays.
-create index persons_not_yet_elderly on persons (birth_date) where not household_flags @> '{elderly_disabled}'::text[];
 create index persons_birth_date on persons (birth_date);
 
 -- Versions of eligibility facts, taken while the person's row is locked, so they grow in commit order.
@@ -96,8 +90,7 @@ create function household_status_in_force(household uuid, wanted text) returns b
 -- The facts other services decide eligibility from. Special groups are derived here, never typed in:
 -- 以老养残 a carer of 60 or more in the household of a certificate holder; 一户多残 two or more members
 -- with valid certificates; 老残一体 a certificate holder of 60 or more; 孤寡 a household of one.
--- Correlated subqueries, so that reading one person's facts touches only their household. The registry
--- stores the result on the person with every change, and refreshes it when age alone changes it.
+-- Correlated subqueries, so that reading one person's facts touches only their household.
 create view person_facts as
 select p.id as person_id, p.birth_date, p.sex, p.community_code, p.status, c.category, c.grade, p.facts_version,
        hm.household_id,
@@ -137,12 +130,11 @@ create table duplicate_reviews (
 create index duplicate_reviews_open on duplicate_reviews (created_at) where decision is null;
 
 -- Bulk imports of certificate holders, processed in the background; rows that fail are kept for the report.
--- The file holds ID numbers: it is kept encrypted, and only until it has been processed.
 create table imports (
     id            uuid        primary key,
     file_name     text        not null,
     file_sha256   text        not null,
-    content       bytea       null,
+    content       bytea       not null,
     area_code     text        not null,
     status        text        not null default 'queued' check (status in ('queued', 'running', 'completed', 'failed')),
     total_rows    integer     null,
@@ -152,11 +144,8 @@ create table imports (
     rejected      integer     not null default 0,
     created_at    timestamptz not null default now(),
     created_by    text        not null,
-    created_role  text        null,
-    heartbeat_at  timestamptz null,
     finished_at   timestamptz null
 );
-create index imports_waiting on imports (created_at) where status in ('queued', 'running');
 
 create table import_rejections (
     import_id   uuid    not null references imports (id),

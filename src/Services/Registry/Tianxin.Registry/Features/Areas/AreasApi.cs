@@ -1,3 +1,4 @@
+using Tianxin.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -21,7 +22,7 @@ public static class AreasApi
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            areas.Add(new AreaView(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            areas.Add(new AreaView(reader.Get<string>("code"), reader.NullableString("parent_code"), reader.Get<string>("name"), reader.Get<string>("level")));
         }
         return TypedResults.Ok<IReadOnlyList<AreaView>>(areas);
     }

@@ -1,7 +1,9 @@
 using Npgsql;
+using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Text;
 using Tianxin.Contracts.Registry;
+using Tianxin.BuildingBlocks.Security;
 using Tianxin.Registry.Data;
 using Tianxin.Registry.Features.Persons;
 
@@ -10,38 +12,32 @@ namespace Tianxin.Registry.Features.Certificates;
 /// <param name="ValidUntil">Defaults to ten years after the day of issue or assessment.</param>
 public sealed record CertificateRequest(int? Category, int? Grade, DateOnly? On, DateOnly? ValidUntil);
 
-public abstract record CertificateResult
-{
-    public sealed record Done(PersonRow Person) : CertificateResult;
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : CertificateResult;
-    public sealed record NotFound : CertificateResult;
-    public sealed record Conflict(Microsoft.AspNetCore.Mvc.ProblemDetails Problem) : CertificateResult;
-}
-
 /// <summary>
 /// Issue, re-assess, revoke and expire certificates. A person holds at most one valid certificate (a
 /// partial unique index makes it so even under concurrent requests); history is kept as rows.
 /// </summary>
 public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStore store, RegistryChanges changes)
 {
-    public async Task<CertificateResult> IssueAsync(Guid personId, CertificateRequest request, Actor actor, CancellationToken cancellationToken)
+    public const string InvalidTitle = "残疾人证信息有误 / The certificate has errors";
+
+    public async Task<Outcome<PersonRow>> IssueAsync(Guid personId, CertificateRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(personId, actor.Scope, cancellationToken) is not { } person)
         {
-            return new CertificateResult.NotFound();
+            return RegistryFailures.NoSuchPerson;
         }
         if (Validate(request, person) is { Count: > 0 } errors)
         {
-            return new CertificateResult.Invalid(errors);
+            return Failure.Fields(errors, InvalidTitle);
         }
         if (person.Status != "active")
         {
-            return new CertificateResult.Conflict(Problems.Closed());
+            return RegistryFailures.Closed;
         }
         if (person.Certificate is not null)
         {
-            return new CertificateResult.Conflict(Problems.Conflict("已持有有效残疾人证 / This person already holds a valid certificate",
-                "Re-assess the valid certificate to change its category or grade, or revoke it first."));
+            return new Failure.Conflict("已持有有效残疾人证 / This person already holds a valid certificate",
+                "Re-assess the valid certificate to change its category or grade, or revoke it first.");
         }
         try
         {
@@ -58,34 +54,34 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
             }, cancellationToken);
             if (!issued)
             {
-                return new CertificateResult.Conflict(Problems.Closed());
+                return RegistryFailures.Closed;
             }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "certificates_one_valid")
         {
-            return new CertificateResult.Conflict(Problems.Conflict("已持有有效残疾人证 / This person already holds a valid certificate",
-                "Another certificate was issued at the same moment."));
+            return new Failure.Conflict("已持有有效残疾人证 / This person already holds a valid certificate",
+                "Another certificate was issued at the same moment.");
         }
         return await DoneAsync(personId, actor, "certificate_issued", cancellationToken);
     }
 
-    public async Task<CertificateResult> ReassessAsync(Guid certificateId, CertificateRequest request, Actor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<PersonRow>> ReassessAsync(Guid certificateId, CertificateRequest request, Actor actor, CancellationToken cancellationToken)
     {
         if (await HolderAsync(certificateId, actor, cancellationToken) is not { } person)
         {
-            return new CertificateResult.NotFound();
+            return RegistryFailures.NoSuchPerson;
         }
         if (Validate(request, person) is { Count: > 0 } errors)
         {
-            return new CertificateResult.Invalid(errors);
+            return Failure.Fields(errors, InvalidTitle);
         }
         if (person.Certificate?.Id != certificateId)
         {
-            return new CertificateResult.Conflict(NotValid());
+            return NotValid;
         }
         if (request.On < person.Certificate.IssuedOn)
         {
-            return new CertificateResult.Invalid(new() { ["on"] = ["评定日期不能早于原证发证日期 / The assessment cannot be before the certificate was issued."] });
+            return Failure.Field("on", "评定日期不能早于原证发证日期 / The assessment cannot be before the certificate was issued.", InvalidTitle);
         }
         var superseded = await changes.RunAsync(async transaction =>
         {
@@ -100,15 +96,15 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
         }, cancellationToken);
         return superseded
             ? await DoneAsync(person.Id, actor, "certificate_reassessed", cancellationToken)
-            : new CertificateResult.Conflict(NotValid());
+            : NotValid;
     }
 
     /// <param name="reason">Why, in words (e.g. 复查不符合残疾标准).</param>
-    public async Task<CertificateResult> RevokeAsync(Guid certificateId, string? reason, DateOnly? on, Actor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<PersonRow>> RevokeAsync(Guid certificateId, string? reason, DateOnly? on, Actor actor, CancellationToken cancellationToken)
     {
         if (await HolderAsync(certificateId, actor, cancellationToken) is not { } person)
         {
-            return new CertificateResult.NotFound();
+            return RegistryFailures.NoSuchPerson;
         }
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(reason) || !PlainText.IsValid(reason, 200))
@@ -121,7 +117,7 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
         }
         if (errors.Count > 0)
         {
-            return new CertificateResult.Invalid(errors);
+            return Failure.Fields(errors, InvalidTitle);
         }
         var revoked = await changes.RunAsync(async transaction =>
         {
@@ -133,7 +129,7 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
             await RecordAsync(transaction, certificateId, person.Id, household, "revoked", null, actor, cancellationToken);
             return true;
         }, cancellationToken);
-        return revoked ? await DoneAsync(person.Id, actor, "certificate_revoked", cancellationToken) : new CertificateResult.Conflict(NotValid());
+        return revoked ? await DoneAsync(person.Id, actor, "certificate_revoked", cancellationToken) : NotValid;
     }
 
     /// <summary>Ends every valid certificate whose validity ran out before today, each with its event.</summary>
@@ -142,7 +138,7 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
     {
         var due = await dataSource.Command(
                 "select id, person_id from certificates where status = 'valid' and valid_until < china_today() order by valid_until")
-            .ReadAllAsync(reader => (Id: reader.GetGuid(0), PersonId: reader.GetGuid(1)), cancellationToken);
+            .ReadAllAsync(reader => (Id: reader.Get<Guid>("id"), PersonId: reader.Get<Guid>("person_id")), cancellationToken);
         var expired = 0;
         foreach (var (id, personId) in due)
         {
@@ -216,8 +212,8 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
     private async Task RecordAsync(NpgsqlTransaction transaction, Guid certificateId, Guid personId, IReadOnlyList<Guid> household,
         string change, CertificateRequest? request, Actor? actor, CancellationToken cancellationToken)
     {
-        var certificate = await transaction.Command("select category, grade, coalesce(ended_on, issued_on) from certificates where id = $1", certificateId)
-            .ReadAllAsync(reader => (Category: (int)reader.GetInt16(0), Grade: (int)reader.GetInt16(1), On: reader.GetFieldValue<DateOnly>(2)),
+        var certificate = await transaction.Command("select category, grade, coalesce(ended_on, issued_on) as effective_on from certificates where id = $1", certificateId)
+            .ReadAllAsync(reader => (Category: (int)reader.Get<short>("category"), Grade: (int)reader.Get<short>("grade"), On: reader.Get<DateOnly>("effective_on")),
                 cancellationToken);
         var (category, grade, on) = certificate[0];
         await changes.RecordHistoryAsync(transaction, personId, "certificate_" + change,
@@ -228,13 +224,12 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
             new CertificateChanged(certificateId, personId, change, category, grade, on, ordered, changes.Now), cancellationToken);
     }
 
-    private async Task<CertificateResult> DoneAsync(Guid personId, Actor actor, string outcome, CancellationToken cancellationToken)
+    private async Task<Outcome<PersonRow>> DoneAsync(Guid personId, Actor actor, string outcome, CancellationToken cancellationToken)
     {
         await changes.AuditChangeAsync(actor, $"person:{personId}", outcome, cancellationToken);
-        return new CertificateResult.Done((await store.FindAsync(personId, actor.Scope, cancellationToken))!);
+        return (await store.FindAsync(personId, actor.Scope, cancellationToken))!;
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails NotValid() =>
-        Problems.Conflict("该残疾人证已不是有效证件 / This certificate is no longer valid",
-            "It was re-assessed, revoked or expired; act on the holder's valid certificate.");
+    private static Failure.Conflict NotValid { get; } = new("该残疾人证已不是有效证件 / This certificate is no longer valid",
+        "It was re-assessed, revoked or expired; act on the holder's valid certificate.", "not_valid");
 }

@@ -31,7 +31,7 @@ public sealed class CertificateVerification(NpgsqlDataSource dataSource, Persona
                 left join certificates c on c.person_id = p.id and c.status = 'valid' and c.valid_until >= china_today()
                 where p.id_number_index = $1 and p.status = 'active'
                 """, protector.BlindIndex(number.IdNumber.Value, PersonRow.IdNumberPurpose))
-            .ReadAllAsync(reader => (PersonId: reader.GetGuid(0), Category: reader.Nullable<short>(1), Grade: reader.Nullable<short>(2)),
+            .ReadAllAsync(reader => (PersonId: reader.Get<Guid>("id"), Category: reader.Nullable<short>("category"), Grade: reader.Nullable<short>("grade")),
                 cancellationToken);
         var valid = found is [var holder] && holder.Category == number.Category && holder.Grade == number.Grade
             ? new ValidCertificate(number.Category, number.Grade, holder.PersonId)

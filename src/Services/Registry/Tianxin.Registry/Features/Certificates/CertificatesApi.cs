@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tianxin.BuildingBlocks.Outcomes;
 using Microsoft.AspNetCore.Mvc;
 using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Security;
@@ -34,52 +35,24 @@ public static class CertificatesApi
         return endpoints;
     }
 
-    public static async Task<Results<Created<PersonView>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ForbidHttpResult>> IssueAsync(
-        Guid id, CertificateRequest request, ClaimsPrincipal user, HttpContext http, CertificateRegistrar registrar,
-        PersonalDataProtector protector, CancellationToken cancellationToken)
-    {
-        if (Actor.Of(user, http) is not { } actor)
-        {
-            return TypedResults.Forbid();
-        }
-        return await registrar.IssueAsync(id, request, actor, cancellationToken) switch
-        {
-            CertificateResult.Done done => TypedResults.Created($"/persons/{id}", done.Person.View(protector, Disclosure.Masked)),
-            CertificateResult.Invalid invalid => Invalid(invalid),
-            CertificateResult.Conflict conflict => TypedResults.Conflict(conflict.Problem),
-            _ => TypedResults.NotFound(),
-        };
-    }
+    public static Task<Results<Created<PersonView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ForbidHttpResult>> IssueAsync(
+        Guid id, CertificateRequest request, HttpContext http, CertificateRegistrar registrar, PersonalDataProtector protector,
+        CancellationToken cancellationToken) =>
+        Actor.From(http).ThenAsync(actor => registrar.IssueAsync(id, request, actor, cancellationToken))
+            .ToHttp(person => TypedResults.Created($"/persons/{id}", person.View(protector, Disclosure.Masked)));
 
-    public static async Task<Results<Ok<PersonView>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ForbidHttpResult>> ReassessAsync(
-        Guid id, CertificateRequest request, ClaimsPrincipal user, HttpContext http, CertificateRegistrar registrar,
-        PersonalDataProtector protector, CancellationToken cancellationToken) =>
-        Actor.Of(user, http) is not { } actor
-            ? TypedResults.Forbid()
-            : Answer(await registrar.ReassessAsync(id, request, actor, cancellationToken), protector);
+    public static Task<Results<Ok<PersonView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ForbidHttpResult>> ReassessAsync(
+        Guid id, CertificateRequest request, HttpContext http, CertificateRegistrar registrar, PersonalDataProtector protector,
+        CancellationToken cancellationToken) =>
+        Actor.From(http).ThenAsync(actor => registrar.ReassessAsync(id, request, actor, cancellationToken))
+            .ToHttp(person => TypedResults.Ok(person.View(protector, Disclosure.Masked)));
 
-    public static async Task<Results<Ok<PersonView>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ForbidHttpResult>> RevokeAsync(
-        Guid id, RevokeCertificateRequest request, ClaimsPrincipal user, HttpContext http, CertificateRegistrar registrar,
-        PersonalDataProtector protector, CancellationToken cancellationToken) =>
-        Actor.Of(user, http) is not { } actor
-            ? TypedResults.Forbid()
-            : Answer(await registrar.RevokeAsync(id, request.Reason, request.On, actor, cancellationToken), protector);
+    public static Task<Results<Ok<PersonView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ForbidHttpResult>> RevokeAsync(
+        Guid id, RevokeCertificateRequest request, HttpContext http, CertificateRegistrar registrar, PersonalDataProtector protector,
+        CancellationToken cancellationToken) =>
+        Actor.From(http).ThenAsync(actor => registrar.RevokeAsync(id, request.Reason, request.On, actor, cancellationToken))
+            .ToHttp(person => TypedResults.Ok(person.View(protector, Disclosure.Masked)));
 
     public static async Task<Ok<ExpiryRun>> ExpireAsync(CertificateRegistrar registrar, CancellationToken cancellationToken) =>
         TypedResults.Ok(new ExpiryRun(await registrar.ExpireDueAsync(cancellationToken)));
-
-    private static Results<Ok<PersonView>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ForbidHttpResult> Answer(
-        CertificateResult result, PersonalDataProtector protector) =>
-        result switch
-        {
-            CertificateResult.Done done => TypedResults.Ok(done.Person.View(protector, Disclosure.Masked)),
-            CertificateResult.Invalid invalid => Invalid(invalid),
-            CertificateResult.Conflict conflict => TypedResults.Conflict(conflict.Problem),
-            _ => TypedResults.NotFound(),
-        };
-
-    private static ValidationProblem Invalid(CertificateResult.Invalid invalid) =>
-        TypedResults.ValidationProblem(invalid.Errors, title: "残疾人证信息有误 / The certificate has errors");
 }
-
-public sealed record ExpiryRun(int Expired);

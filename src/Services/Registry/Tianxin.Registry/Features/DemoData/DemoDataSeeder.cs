@@ -2,6 +2,7 @@ using Tianxin.BuildingBlocks;
 using System.Security.Claims;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
 using Tianxin.Registry.Data;
@@ -84,14 +85,15 @@ public sealed class DemoDataSeeder(
     private async Task<Guid> RegisterAsync(DemoPerson person, Actor actor, CancellationToken cancellationToken)
     {
         var registered = await registration.RegisterAsync(person.Registration, actor, cancellationToken);
-        if (registered is RegistrationResult.AlreadyRegistered { ExistingId: { } existing })
+        if (registered.Failure is Failure.Duplicate && await registration.FindRegisteredAsync(person.Registration.IdNumber!, actor, cancellationToken) is { } existing)
         {
-            return existing;
+            return existing.Id; // an interrupted seed resumes
         }
-        if (registered is not RegistrationResult.Registered { Person: var row })
+        if (!registered.Succeeded)
         {
-            throw new InvalidOperationException($"Demo person {person.Index} was refused: {registered}");
+            throw new InvalidOperationException($"Demo person {person.Index} was refused: {registered.Failure}");
         }
+        var row = registered.Value;
         if (person.Category is { } category && person.Grade is { } grade)
         {
             await certificates.IssueAsync(row.Id, new CertificateRequest(category, grade, person.IssuedOn, null), actor, cancellationToken);

@@ -3,6 +3,7 @@ using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Text;
 using Tianxin.Contracts.Registry;
+using Tianxin.BuildingBlocks.Security;
 using Tianxin.Registry.Data;
 using Tianxin.Registry.Features.Persons;
 
@@ -68,7 +69,7 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
             {
                 await LockAsync(transaction, id, members, cancellationToken);
                 var leaving = await transaction.Command("delete from household_members where household_id = $1 returning person_id", id)
-                    .ReadAllAsync(reader => reader.Nullable<Guid>(0), cancellationToken);
+                    .ReadAllAsync(reader => reader.Nullable<Guid>("person_id"), cancellationToken);
                 await InsertMembersAsync(transaction, id, members, cancellationToken);
                 await PublishAsync(transaction, id, "members_changed", null, changes.Today, actor, cancellationToken,
                     leaving.OfType<Guid>());
@@ -151,7 +152,7 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
     {
         var household = await dataSource.Command("select community_code, address from households where id = $1 and community_code like $2",
                 id, scope.Area.LikePattern)
-            .ReadAllAsync(reader => (Community: reader.GetString(0), Address: reader.NullableString(1)), cancellationToken);
+            .ReadAllAsync(reader => (Community: reader.Get<string>("community_code"), Address: reader.NullableString("address")), cancellationToken);
         if (household.Count == 0)
         {
             return null;
@@ -159,23 +160,23 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         var members = await dataSource.Command(
                 "select id, person_id, name, birth_date, relationship, is_carer from household_members where household_id = $1 order by relationship <> 'head', birth_date",
                 id)
-            .ReadAllAsync(reader => new MemberView(reader.GetGuid(0), reader.Nullable<Guid>(1), reader.GetString(2),
-                reader.GetFieldValue<DateOnly>(3), reader.GetString(4), reader.GetBoolean(5)), cancellationToken);
+            .ReadAllAsync(reader => new MemberView(reader.Get<Guid>("id"), reader.Nullable<Guid>("person_id"), reader.Get<string>("name"),
+                reader.Get<DateOnly>("birth_date"), reader.Get<string>("relationship"), reader.Get<bool>("is_carer")), cancellationToken);
         var statuses = await dataSource.Command(
                 """
                 select id, status, effective_from, effective_to, source,
-                       effective_from <= china_today() and (effective_to is null or effective_to >= china_today())
+                       effective_from <= china_today() and (effective_to is null or effective_to >= china_today()) as in_force
                 from household_statuses where household_id = $1 order by effective_from
                 """, id)
-            .ReadAllAsync(reader => new StatusView(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2),
-                reader.Nullable<DateOnly>(3), reader.GetString(4), reader.GetBoolean(5)), cancellationToken);
+            .ReadAllAsync(reader => new StatusView(reader.Get<Guid>("id"), reader.Get<string>("status"), reader.Get<DateOnly>("effective_from"),
+                reader.Nullable<DateOnly>("effective_to"), reader.Get<string>("source"), reader.Get<bool>("in_force")), cancellationToken);
         var groups = await dataSource.Command(
                 """
                 select distinct flag from persons p, unnest(p.household_flags) flag
                 where p.household_id = $1 and flag in ('elderly_carer', 'multiple_disabled', 'elderly_disabled', 'alone')
                 order by flag
                 """, id)
-            .ReadAllAsync(reader => reader.GetString(0), cancellationToken);
+            .ReadAllAsync(reader => reader.Get<string>("flag"), cancellationToken);
         return new HouseholdView(id, household[0].Community, household[0].Address, members, statuses, groups);
     }
 

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.PersonalData;
+using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
 using Tianxin.Registry.Data;
@@ -90,23 +91,24 @@ public sealed class ImportProcessor(
         }
         if (existing is null)
         {
-            switch (await registration.RegisterAsync(request, actor, cancellationToken))
+            var registered = await registration.RegisterAsync(request, actor, cancellationToken);
+            switch (registered.Failure)
             {
-                case RegistrationResult.Registered registered:
-                    existing = registered.Person;
+                case null:
+                    existing = registered.Value;
                     break;
-                case RegistrationResult.Invalid invalid:
-                    return (RowOutcome.Rejected, invalid.Errors);
+                case Failure.Invalid invalid:
+                    return (RowOutcome.Rejected, invalid.Errors.ToDictionary());
                 default:
                     return (RowOutcome.Rejected, Error("idNumber", "该身份证号码已登记 / This ID number is already registered."));
             }
         }
-        return await certificates.IssueAsync(existing.Id, certificate, actor, cancellationToken) switch
+        var issued = await certificates.IssueAsync(existing.Id, certificate, actor, cancellationToken);
+        return issued.Failure switch
         {
-            CertificateResult.Done => (RowOutcome.Imported, errors),
-            CertificateResult.Invalid invalid => (RowOutcome.Rejected,
-                invalid.Errors.ToDictionary(e => e.Key == "on" ? "issuedOn" : e.Key, e => e.Value)),
-            CertificateResult.Conflict conflict => (RowOutcome.Rejected, Error("category", conflict.Problem.Title!)),
+            null => (RowOutcome.Imported, errors),
+            Failure.Invalid invalid => (RowOutcome.Rejected, invalid.Errors.ToDictionary(e => e.Key == "on" ? "issuedOn" : e.Key, e => e.Value)),
+            Failure.Conflict conflict => (RowOutcome.Rejected, Error("category", conflict.Title)),
             _ => (RowOutcome.Rejected, Error("idNumber", "该残疾人不在您的辖区内 / This person is outside your area.")),
         };
     }

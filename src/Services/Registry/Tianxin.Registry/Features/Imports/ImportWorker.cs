@@ -85,9 +85,9 @@ public sealed class ImportWorker(
                             order by created_at limit 1 for update skip locked)
                 returning id, file_name, content, area_code, created_by, created_role
                 """)
-            .ReadFirstOrDefaultAsync(reader => new ClaimedImport(reader.GetGuid(0), reader.GetString(1),
-                protector.DecryptBytes(reader.GetFieldValue<byte[]>(2), ContentPurpose),
-                reader.GetString(3), reader.GetString(4), reader.NullableString(5)), cancellationToken);
+            .ReadFirstOrDefaultAsync(reader => new ClaimedImport(reader.Get<Guid>("id"), reader.Get<string>("file_name"),
+                protector.DecryptBytes(reader.Get<byte[]>("content"), ContentPurpose),
+                reader.Get<string>("area_code"), reader.Get<string>("created_by"), reader.NullableString("created_role")), cancellationToken);
         if (claimed is not null)
         {
             await dataSource.Command("delete from import_rejections where import_id = $1", claimed.Id).ExecuteAsync(cancellationToken);

@@ -87,7 +87,7 @@ public static class ImportsApi
         }
         var rejections = await dataSource.Command(
                 "select row_number, field, reason from import_rejections where import_id = $1 order by row_number, field", id)
-            .ReadAllAsync(reader => new ImportRejection(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)), cancellationToken);
+            .ReadAllAsync(reader => new ImportRejection(reader.Get<int>("row_number"), reader.Get<string>("field"), reader.Get<string>("reason")), cancellationToken);
         var rows = rejections.Select(r =>
         {
             var (chinese, english) = Split(r.Reason);
@@ -114,7 +114,8 @@ public static class ImportsApi
                 select id, file_name, status, total_rows, processed, imported, unchanged, rejected, created_at, finished_at
                 from imports where id = $1 and area_code like $2
                 """, id, scope.Area.LikePattern)
-            .ReadFirstOrDefaultAsync(reader => new ImportView(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
-                reader.Nullable<int>(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7),
-                reader.GetFieldValue<DateTimeOffset>(8), reader.Nullable<DateTimeOffset>(9), $"/imports/{id}/report"), cancellationToken);
+            .ReadFirstOrDefaultAsync(reader => new ImportView(reader.Get<Guid>("id"), reader.Get<string>("file_name"), reader.Get<string>("status"),
+                reader.Nullable<int>("total_rows"), reader.Get<int>("processed"), reader.Get<int>("imported"), reader.Get<int>("unchanged"),
+                reader.Get<int>("rejected"), reader.Get<DateTimeOffset>("created_at"), reader.Nullable<DateTimeOffset>("finished_at"),
+                $"/imports/{id}/report"), cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tianxin.BuildingBlocks.Outcomes;
 using Microsoft.AspNetCore.Mvc;
 using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Persistence;
@@ -25,17 +26,18 @@ public static class ClosePerson
         return persons;
     }
 
-    public static async Task<Results<Ok<PersonView>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ForbidHttpResult>> HandleAsync(
-        Guid id, ClosePersonRequest request, ClaimsPrincipal user, HttpContext http, PersonStore store, RegistryChanges changes,
+    public static Task<Results<Ok<PersonView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ForbidHttpResult>> HandleAsync(
+        Guid id, ClosePersonRequest request, HttpContext http, PersonStore store, RegistryChanges changes, PersonalDataProtector protector,
+        CancellationToken cancellationToken) =>
+        Actor.From(http).ThenAsync(actor => ChangeAsync(id, request, actor, store, changes, protector, cancellationToken))
+            .ToHttp(person => TypedResults.Ok(person));
+
+    private static async Task<Outcome<PersonView>> ChangeAsync(Guid id, ClosePersonRequest request, Actor actor, PersonStore store, RegistryChanges changes,
         PersonalDataProtector protector, CancellationToken cancellationToken)
     {
-        if (Actor.Of(user, http) is not { } actor)
-        {
-            return TypedResults.Forbid();
-        }
         if (await store.FindAsync(id, actor.Scope, cancellationToken) is not { } person)
         {
-            return TypedResults.NotFound();
+            return RegistryFailures.NoSuchPerson;
         }
         var errors = new Dictionary<string, string[]>();
         if (request.Reason is not { } reason || !Reasons.Contains(reason))
@@ -48,7 +50,7 @@ public static class ClosePerson
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "注销信息有误 / The closure has errors");
+            return Failure.Fields(errors, "注销信息有误 / The closure has errors");
         }
         var closed = await changes.RunAsync(async transaction =>
         {
@@ -63,7 +65,7 @@ public static class ClosePerson
             var endedCertificates = await transaction.Command(
                     "update certificates set status = 'revoked', ended_on = $2, ended_reason = $3 where person_id = $1 and status = 'valid' returning id",
                     id, request.On, request.Reason)
-                .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+                .ReadAllAsync(reader => reader.Get<Guid>("id"), cancellationToken);
             await changes.RecordHistoryAsync(transaction, id, "closed",
                 new { reason = request.Reason, on = request.On, certificatesEnded = endedCertificates }, actor.Name, cancellationToken);
             var facts = await changes.NewFactsAsync(transaction, [id, .. household], cancellationToken);
@@ -74,9 +76,9 @@ public static class ClosePerson
         }, cancellationToken);
         if (!closed)
         {
-            return TypedResults.Conflict(Problems.Closed());
+            return RegistryFailures.Closed;
         }
         await changes.AuditChangeAsync(actor, $"person:{id}", "closed", cancellationToken);
-        return TypedResults.Ok((await store.FindAsync(id, actor.Scope, cancellationToken))!.View(protector, Disclosure.Masked));
+        return (await store.FindAsync(id, actor.Scope, cancellationToken))!.View(protector, Disclosure.Masked);
     }
 }

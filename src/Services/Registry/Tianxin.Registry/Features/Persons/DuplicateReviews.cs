@@ -39,8 +39,8 @@ public static class DuplicateReviews
                 where d.decision is null and p.community_code like $1
                 order by d.created_at limit 500
                 """, scope.Area.LikePattern)
-            .ReadAllAsync(reader => new DuplicateReview(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4)), cancellationToken);
+            .ReadAllAsync(reader => new DuplicateReview(reader.Get<Guid>("id"), reader.Get<Guid>("person_id"), reader.Get<Guid>("similar_to"),
+                reader.Get<string>("reason"), reader.Get<DateTimeOffset>("created_at")), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<DuplicateReview>>(reviews);
     }
 

@@ -23,9 +23,9 @@ public sealed class PersonStore(NpgsqlDataSource dataSource)
         """
         select p.id, p.id_number_cipher, p.name, p.sex, p.birth_date, p.phone, p.address, p.community_code, p.status,
                p.closed_on, p.closed_reason, p.version,
-               c.id, c.category, c.grade, c.issued_on, c.valid_until, c.status,
+               c.id as certificate_id, c.category, c.grade, c.issued_on, c.valid_until, c.status as certificate_status,
                p.household_id, p.household_flags,
-               array(select d.similar_to from duplicate_reviews d where d.person_id = p.id and d.decision is null)
+               array(select d.similar_to from duplicate_reviews d where d.person_id = p.id and d.decision is null) as similar_to
         from persons p
         left join certificates c on c.person_id = p.id and c.status = 'valid'
         """;
@@ -43,12 +43,12 @@ public sealed class PersonStore(NpgsqlDataSource dataSource)
             .ScalarAsync<bool>(cancellationToken);
 
     public static PersonRow Read(NpgsqlDataReader reader) =>
-        new(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1), reader.GetString(2), reader.GetString(3),
-            reader.GetFieldValue<DateOnly>(4), reader.NullableString(5), reader.NullableString(6), reader.GetString(7),
-            reader.GetString(8), reader.Nullable<DateOnly>(9), reader.NullableString(10), reader.GetInt32(11),
-            reader.IsDBNull(12)
-                ? null
-                : new CertificateRow(reader.GetGuid(12), reader.GetInt16(13), reader.GetInt16(14), reader.GetFieldValue<DateOnly>(15),
-                    reader.GetFieldValue<DateOnly>(16), reader.GetString(17)),
-            reader.Nullable<Guid>(18), reader.GetFieldValue<string[]>(19), reader.GetFieldValue<Guid[]>(20));
+        new(reader.Get<Guid>("id"), reader.Get<byte[]>("id_number_cipher"), reader.Get<string>("name"), reader.Get<string>("sex"),
+            reader.Get<DateOnly>("birth_date"), reader.NullableString("phone"), reader.NullableString("address"), reader.Get<string>("community_code"),
+            reader.Get<string>("status"), reader.Nullable<DateOnly>("closed_on"), reader.NullableString("closed_reason"), reader.Get<int>("version"),
+            reader.Nullable<Guid>("certificate_id") is { } certificate
+                ? new CertificateRow(certificate, reader.Get<short>("category"), reader.Get<short>("grade"), reader.Get<DateOnly>("issued_on"),
+                    reader.Get<DateOnly>("valid_until"), reader.Get<string>("certificate_status"))
+                : null,
+            reader.Nullable<Guid>("household_id"), reader.Get<string[]>("household_flags"), reader.Get<Guid[]>("similar_to"));
 }

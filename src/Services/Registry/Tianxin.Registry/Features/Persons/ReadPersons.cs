@@ -97,8 +97,9 @@ public static class ReadPersons
         }
         var entries = await dataSource.Command(
                 "select id, change, details, changed_at, changed_by from person_history where person_id = $1 order by id", id)
-            .ReadAllAsync(reader => new HistoryEntry(reader.GetInt64(0), reader.GetString(1),
-                JsonSerializer.Deserialize<JsonElement>(reader.GetString(2)), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4)),
+            .ReadAllAsync(reader => new HistoryEntry(reader.Get<long>("id"), reader.Get<string>("change"),
+                JsonSerializer.Deserialize<JsonElement>(reader.Get<string>("details")), reader.Get<DateTimeOffset>("changed_at"),
+                reader.Get<string>("changed_by")),
                 cancellationToken);
         return TypedResults.Ok<IReadOnlyList<HistoryEntry>>(entries);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Tianxin.BuildingBlocks.Messaging;
+using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
@@ -17,13 +18,6 @@ namespace Tianxin.Registry.Features.Persons;
 /// <param name="Phone">Mainland mobile (13812345678) or landline (0731-85551234).</param>
 /// <param name="CommunityCode">The community or village (12 digits) the person lives in, within the caller's area.</param>
 public sealed record RegisterPersonRequest(string? IdNumber, string? Name, string? Phone, string? Address, string? CommunityCode);
-
-public abstract record RegistrationResult
-{
-    public sealed record Registered(PersonRow Person) : RegistrationResult;
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : RegistrationResult;
-    public sealed record AlreadyRegistered(Guid? ExistingId) : RegistrationResult;
-}
 
 /// <summary>Registration as REST, gRPC and imports share it.</summary>
 public sealed class PersonRegistration(PersonStore store, RegistryChanges changes, PersonalDataProtector protector, TimeProvider clock)
@@ -42,13 +36,16 @@ public sealed class PersonRegistration(PersonStore store, RegistryChanges change
         return (idNumber.Number, details);
     }
 
-    public async Task<RegistrationResult> RegisterAsync(RegisterPersonRequest request, Actor actor, CancellationToken cancellationToken)
+    public const string InvalidTitle = "登记信息有误 / The registration has errors";
+
+    /// <returns>The registered person, or <see cref="RegistryFailures.AlreadyRegistered"/> when the ID number is registered already.</returns>
+    public async Task<Outcome<PersonRow>> RegisterAsync(RegisterPersonRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var (number, details) = await ValidateAsync(request, actor, errors, cancellationToken);
         if (errors.Count > 0 || number is null)
         {
-            return new RegistrationResult.Invalid(errors);
+            return Failure.Fields(errors, InvalidTitle);
         }
 
         var id = Guid.CreateVersion7();
@@ -75,12 +72,15 @@ public sealed class PersonRegistration(PersonStore store, RegistryChanges change
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "persons_id_number_index_key")
         {
-            var existing = await store.FindByIdNumberAsync(index, actor.Scope, cancellationToken);
-            return new RegistrationResult.AlreadyRegistered(existing?.Id);
+            return RegistryFailures.AlreadyRegistered;
         }
         await changes.AuditChangeAsync(actor, $"person:{id}", "registered", cancellationToken);
-        return new RegistrationResult.Registered((await store.FindAsync(id, actor.Scope, cancellationToken))!);
+        return (await store.FindAsync(id, actor.Scope, cancellationToken))!;
     }
+
+    /// <summary>The person registered under this ID number, within the actor's area.</summary>
+    public Task<PersonRow?> FindRegisteredAsync(string idNumber, Actor actor, CancellationToken cancellationToken) =>
+        store.FindByIdNumberAsync(protector.BlindIndex(idNumber, PersonRow.IdNumberPurpose), actor.Scope, cancellationToken);
 
     /// <summary>The same name and birth date in the same community, or the same initials and birth date in the same street.</summary>
     private static Task FlagProbableDuplicatesAsync(NpgsqlTransaction transaction, Guid id, PersonDetails details, DateOnly birthDate,
@@ -107,21 +107,9 @@ public static class RegisterPerson
         return persons;
     }
 
-    public static async Task<Results<Created<PersonView>, ValidationProblem, Conflict<ProblemDetails>, ForbidHttpResult>> HandleAsync(
-        RegisterPersonRequest request, ClaimsPrincipal user, HttpContext http, PersonRegistration registration,
-        PersonalDataProtector protector, CancellationToken cancellationToken)
-    {
-        if (Actor.Of(user, http) is not { } actor)
-        {
-            return TypedResults.Forbid();
-        }
-        return await registration.RegisterAsync(request, actor, cancellationToken) switch
-        {
-            RegistrationResult.Registered registered =>
-                TypedResults.Created($"/persons/{registered.Person.Id}", registered.Person.View(protector, Disclosure.Masked)),
-            RegistrationResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: "登记信息有误 / The registration has errors"),
-            RegistrationResult.AlreadyRegistered => TypedResults.Conflict(Problems.AlreadyRegistered()),
-            _ => throw new InvalidOperationException("Unknown registration result."),
-        };
-    }
+    public static Task<Results<Created<PersonView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ForbidHttpResult>> HandleAsync(
+        RegisterPersonRequest request, HttpContext http, PersonRegistration registration, PersonalDataProtector protector,
+        CancellationToken cancellationToken) =>
+        Actor.From(http).ThenAsync(actor => registration.RegisterAsync(request, actor, cancellationToken))
+            .ToHttp(person => TypedResults.Created($"/persons/{person.Id}", person.View(protector, Disclosure.Masked)));
 }

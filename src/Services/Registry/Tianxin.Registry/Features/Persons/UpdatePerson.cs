@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tianxin.BuildingBlocks.Outcomes;
 using Microsoft.AspNetCore.Mvc;
 using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Persistence;
@@ -23,17 +24,18 @@ public static class UpdatePerson
         return persons;
     }
 
-    public static async Task<Results<Ok<PersonView>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ForbidHttpResult>> HandleAsync(
-        Guid id, UpdatePersonRequest request, ClaimsPrincipal user, HttpContext http, PersonStore store, RegistryChanges changes,
+    public static Task<Results<Ok<PersonView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ForbidHttpResult>> HandleAsync(
+        Guid id, UpdatePersonRequest request, HttpContext http, PersonStore store, RegistryChanges changes, PersonalDataProtector protector,
+        CancellationToken cancellationToken) =>
+        Actor.From(http).ThenAsync(actor => ChangeAsync(id, request, actor, store, changes, protector, cancellationToken))
+            .ToHttp(person => TypedResults.Ok(person));
+
+    private static async Task<Outcome<PersonView>> ChangeAsync(Guid id, UpdatePersonRequest request, Actor actor, PersonStore store, RegistryChanges changes,
         PersonalDataProtector protector, CancellationToken cancellationToken)
     {
-        if (Actor.Of(user, http) is not { } actor)
-        {
-            return TypedResults.Forbid();
-        }
         if (await store.FindAsync(id, actor.Scope, cancellationToken) is not { } before)
         {
-            return TypedResults.NotFound();
+            return RegistryFailures.NoSuchPerson;
         }
         var errors = new Dictionary<string, string[]>();
         var details = await PersonDetailsRules.ValidateAsync(request.Name, request.Phone, request.Address, request.CommunityCode,
@@ -48,16 +50,16 @@ public static class UpdatePerson
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "修改信息有误 / The change has errors");
+            return Failure.Fields(errors, "修改信息有误 / The change has errors");
         }
         if (before.Status != "active")
         {
-            return TypedResults.Conflict(Problems.Closed());
+            return RegistryFailures.Closed;
         }
         var changed = ChangedFields(before, details);
         if (changed.Count == 0)
         {
-            return TypedResults.Ok(before.View(protector, Disclosure.Masked));
+            return before.View(protector, Disclosure.Masked);
         }
 
         var updated = await changes.RunAsync(async transaction =>
@@ -82,10 +84,10 @@ public static class UpdatePerson
         }, cancellationToken);
         if (!updated)
         {
-            return TypedResults.Conflict(Problems.ChangedMeanwhile());
+            return Failure.ChangedMeanwhile;
         }
         await changes.AuditChangeAsync(actor, $"person:{id}", "details_changed", cancellationToken);
-        return TypedResults.Ok((await store.FindAsync(id, actor.Scope, cancellationToken))!.View(protector, Disclosure.Masked));
+        return (await store.FindAsync(id, actor.Scope, cancellationToken))!.View(protector, Disclosure.Masked);
     }
 
     private static List<string> ChangedFields(PersonRow before, PersonDetails after)

@@ -90,17 +90,6 @@ create table device_fittings (
 );
 create index device_fittings_application on device_fittings (application_id);
 
--- Operations a hospital performed on an assigned case (e.g. sight-restoring cataract surgery, 复明手术).
-create table operations (
-    id             uuid        primary key,
-    application_id uuid        not null references applications (id),
-    performed_on   date        not null,
-    kind           text        not null,
-    recorded_by    text        not null,
-    recorded_at    timestamptz not null default now()
-);
-create index operations_application on operations (application_id);
-
 -- Eye-care screening campaigns held by hospitals: sessions and people screened, not individual cases.
 create table screenings (
     id              uuid        primary key,

@@ -1,5 +1,5 @@
 using OpenIddict.Abstractions;
-using Tianxin.BuildingBlocks.Security;
+using Tianxin.Contracts.Rehabilitation;
 
 namespace Tianxin.Rehabilitation.Features.Delivery;
 
@@ -12,13 +12,14 @@ public static class DeliveryPolicy
     public const string Read = "rehabilitation.delivery.read";
     public const string Write = "rehabilitation.delivery.write";
 
-    public static IServiceCollection AddDeliveryPolicy(this IServiceCollection services)
+    public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(Read, policy => policy.RequireAssertion(context => context.User.HasScope(PlatformScopes.RehabilitationCasesRead)
-                || context.User.HasScope(PlatformScopes.RehabilitationHomeSchoolingWrite)))
-            .AddPolicy(Write, policy => policy.RequireAssertion(context => context.User.HasScope(PlatformScopes.RehabilitationSessionsWrite)
-                || context.User.HasScope(PlatformScopes.RehabilitationHomeSchoolingWrite)));
-        return services;
+            .AddPolicy(Read, policy => policy.RequireAssertion(context => context.User.HasScope(RehabilitationScopes.CasesRead)
+                || context.User.HasScope(RehabilitationScopes.HomeSchoolingWrite)))
+            .AddPolicy(Write, policy => policy.RequireAssertion(context => context.User.HasScope(RehabilitationScopes.SessionsWrite)
+                || context.User.HasScope(RehabilitationScopes.HomeSchoolingWrite)));
+        return services.AddSingleton<CasesInService>().AddSingleton<ListAssignedCases>().AddSingleton<RecordSession>()
+            .AddSingleton<RecordDevices>().AddSingleton<RecordOperation>().AddSingleton<CompleteCase>().AddSingleton<RecordScreening>();
     }
 }

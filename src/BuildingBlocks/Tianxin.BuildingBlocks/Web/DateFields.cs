@@ -1,0 +1,15 @@
+namespace Tianxin.BuildingBlocks.Web;
+
+/// <summary>Dates callers report about things that happened: present, and not after today in China.</summary>
+public static class DateFields
+{
+    public static DateOnly? Past(DateOnly? date, string field, IDictionary<string, string[]> errors, DateOnly today)
+    {
+        if (date is { } day && day <= today)
+        {
+            return day;
+        }
+        errors[field] = ["日期格式为 yyyy-MM-dd，不能晚于今天 / A date (yyyy-MM-dd) not after today."];
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+using Npgsql;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Persistence;
+
+namespace Tianxin.Eligibility;
+
+/// <summary>Reads this service's copy of the registry's facts, within the caller's area.</summary>
+public sealed class EligibilityCopy(NpgsqlDataSource dataSource)
+{
+    public static MigrationScripts Migrations { get; } = new(typeof(EligibilityCopy).Assembly, "eligibility.");
+
+    public Task<PersonFacts?> FindAsync(Guid personId, AreaScope scope, CancellationToken cancellationToken) =>
+        dataSource.Command(
+                """
+                select person_id, birth_date, community_code, status, category, grade, household_flags
+                from eligibility_persons where person_id = $1 and community_code like $2
+                """, personId, scope.Area.LikePattern)
+            .ReadFirstOrDefaultAsync(Read, cancellationToken);
+
+    private static PersonFacts Read(NpgsqlDataReader reader) =>
+        new(reader.Get<Guid>("person_id"), reader.Get<DateOnly>("birth_date"), reader.Get<string>("community_code"), reader.Get<string>("status"),
+            reader.Nullable<short>("category"), reader.Nullable<short>("grade"), reader.Get<string[]>("household_flags"));
+}

@@ -1,0 +1,7 @@
+namespace Tianxin.Rehabilitation.DemoData;
+
+public static class DemoDataExtensions
+{
+    public static IServiceCollection AddDemoData(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section)).AddHostedService<DemoRehabilitationSeeder>();
+}

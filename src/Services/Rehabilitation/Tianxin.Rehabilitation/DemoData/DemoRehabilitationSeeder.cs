@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Tianxin.BuildingBlocks;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Hosting;
+using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.Rehabilitation.Features.Applications;
+using Tianxin.Rehabilitation.Features.Delivery;
+using Tianxin.Rehabilitation.Features.Needs;
+using Tianxin.Rehabilitation.Features.Programmes;
+
+namespace Tianxin.Rehabilitation.DemoData;
+
+/// <summary>
+/// The 2019 and current-year programmes, then applications for the registry's demo persons (once their
+/// facts have arrived here) in every state, through the same handlers as the API and gRPC. Runs once.
+/// </summary>
+public sealed class DemoRehabilitationSeeder(
+    IHostEnvironment environment, IOptions<DemoDataOptions> options, NpgsqlDataSource dataSource, CreateProgramme createProgramme,
+    ListProgrammes programmes, AssessNeed assessNeed, SubmitApplication submit, ApproveApplication approve, RejectApplication reject,
+    RecordSession sessions, RecordDevices devices, CompleteCase completion, TimeProvider clock, ILogger<DemoRehabilitationSeeder> logger)
+    : DemoSeeder(environment, logger)
+{
+    private const string Actor = "demo-data";
+
+    protected override bool Wanted => options.Value.Applications > 0;
+
+    protected override async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.TodayInChina();
+        foreach (var programme in DemoProgrammes.For(2019).Concat(DemoProgrammes.For(today.Year)))
+        {
+            await createProgramme.HandleAsync(programme, Actor, cancellationToken); // a programme seeded before stays as it is
+        }
+        if (await dataSource.Command("select exists (select 1 from applications where submitted_by = $1)", Actor).ScalarAsync<bool>(cancellationToken))
+        {
+            return;
+        }
+        var persons = await SettledCopyAsync(cancellationToken);
+        await SeedApplicationsAsync(persons, today, cancellationToken);
+    }
+
+    /// <summary>The registry seeds its demo district at its own pace: wait until the copy stops growing.</summary>
+    private async Task<List<Guid>> SettledCopyAsync(CancellationToken cancellationToken)
+    {
+        long previous = -1;
+        while (true)
+        {
+            var count = await dataSource.Command("select count(*) from eligibility_persons").ScalarAsync<long>(cancellationToken);
+            if (count > 0 && count == previous)
+            {
+                return await dataSource.Command("select person_id from eligibility_persons where status = 'active' order by person_id")
+                    .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
+            }
+            previous = count;
+            await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
+        }
+    }
+
+    /// <summary>Each person tries the current year's programmes in turn; the n-th application ends in state n mod 5.</summary>
+    private async Task SeedApplicationsAsync(List<Guid> persons, DateOnly today, CancellationToken cancellationToken)
+    {
+        var ofTheYear = await programmes.HandleAsync(today.Year, cancellationToken);
+        var made = 0;
+        foreach (var person in persons)
+        {
+            if (made >= options.Value.Applications)
+            {
+                break;
+            }
+            foreach (var programme in ofTheYear)
+            {
+                var submitted = await submit.HandleAsync(new SubmitApplicationRequest(person, programme.Id), AreaScope.District, Actor, cancellationToken);
+                if (!submitted.Succeeded)
+                {
+                    continue;
+                }
+                await assessNeed.HandleAsync(new AssessNeedRequest(person, programme.Code, made % 3 == 0 ? "screening" : "home_visit", today),
+                    AreaScope.District, Actor, cancellationToken);
+                await ProgressAsync(submitted.Value, programme, made % 5, today, cancellationToken);
+                made++;
+                break;
+            }
+        }
+        logger.LogInformation("Seeded {Count} demo rehabilitation applications", made);
+    }
+
+    private async Task ProgressAsync(Application application, Programme programme, int state, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (state == 0)
+        {
+            return; // submitted, waiting
+        }
+        if (state == 1)
+        {
+            await reject.HandleAsync(application.Id, new RejectApplicationRequest("材料不全（演示数据）"), AreaScope.District, Actor, cancellationToken);
+            return;
+        }
+        var institution = programme.Institutions[state % programme.Institutions.Length];
+        if (!(await approve.HandleAsync(application.Id, new ApproveApplicationRequest(institution), AreaScope.District, Actor, cancellationToken)).Succeeded)
+        {
+            return; // budget spent: it stays in the queue
+        }
+        await sessions.HandleAsync(institution, new RecordSessionRequest(application.Id, today, "康复训练", 45, "演示康复师"), cancellationToken);
+        if (programme.Code is "assistive_devices" or "hearing_aids" or "prostheses")
+        {
+            await devices.HandleAsync(institution,
+                new RecordDevicesRequest(application.Id, programme.Name, 1 + state % 2, programme.AmountPerCase, today), cancellationToken);
+        }
+        if (state >= 3)
+        {
+            await completion.HandleAsync(institution, new CompleteCaseRequest(application.Id, today, "训练目标达成（演示数据）", null), cancellationToken);
+        }
+    }
+}
