@@ -186,7 +186,7 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
     private async Task<PersonRow?> HolderAsync(Guid certificateId, Actor actor, CancellationToken cancellationToken)
     {
         var personId = await dataSource.Command("select person_id from certificates where id = $1", certificateId)
-            .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+            .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
         return personId.Count == 0 ? null : await store.FindAsync(personId[0], actor.Scope, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Tianxin.BuildingBlocks;
 using System.Security.Claims;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
@@ -12,12 +13,6 @@ using Tianxin.Registry.Features.Persons;
 
 namespace Tianxin.Registry.Features.DemoData;
 
-public sealed class DemoDataOptions
-{
-    /// <summary>How many demo persons to seed in Development; 0 for none.</summary>
-    public int Persons { get; set; }
-}
-
 /// <summary>
 /// Development only: seeds <see cref="DemoDistrict"/> through the same registrars as the API, so every
 /// demo record has its history, audit entries and events. Runs once: a complete seed is skipped, an
@@ -26,29 +21,15 @@ public sealed class DemoDataOptions
 public sealed class DemoDataSeeder(
     IHostEnvironment environment, Microsoft.Extensions.Options.IOptions<DemoDataOptions> options, NpgsqlDataSource dataSource,
     PersonRegistration registration, CertificateRegistrar certificates, HouseholdRegistrar households, TimeProvider clock,
-    ILogger<DemoDataSeeder> logger) : BackgroundService
+    ILogger<DemoDataSeeder> logger) : DemoSeeder(environment, logger)
 {
     public const string ActorName = "demo-data";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Wanted => options.Value.Persons > 0;
+
+    protected override async Task SeedAsync(CancellationToken cancellationToken)
     {
         var wanted = options.Value.Persons;
-        if (!environment.IsDevelopment() || wanted <= 0)
-        {
-            return;
-        }
-        try
-        {
-            await SeedAsync(wanted, stoppingToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Seeding the demo district failed; it resumes at the next start");
-        }
-    }
-
-    private async Task SeedAsync(int wanted, CancellationToken cancellationToken)
-    {
         var seededHouseholds = await dataSource.Command("select count(*) from households where created_by = $1", ActorName)
             .ScalarAsync<long>(cancellationToken);
         var district = new DemoDistrict(wanted, clock.TodayInChina());
@@ -104,6 +85,6 @@ public sealed class DemoDataSeeder(
     private static Actor DistrictActor() =>
         new(ActorName, new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(Callers.PreferredUserName, ActorName), new Claim(PlatformClaims.Role, PlatformRoles.DistrictAdmin),
-             new Claim(PlatformClaims.Area, "430103")], "demo")),
-            new AreaScope(AreaCode.TryParse("430103")!), null);
+             new Claim(PlatformClaims.Area, AreaCode.District.Value)], "demo")),
+            AreaScope.District, null);
 }

@@ -34,7 +34,7 @@ public sealed class FactsRefresh(NpgsqlDataSource dataSource, RegistryChanges ch
                        or (p.birth_date <= china_today() - interval '60 years'
                            and not p.household_flags @> '{elderly_disabled}'::text[]))
                 """)
-            .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+            .ReadAllAsync(reader => reader.Get<Guid>("id"), cancellationToken);
         foreach (var batch in stale.Chunk(Batch))
         {
             await changes.RunAsync(async transaction =>

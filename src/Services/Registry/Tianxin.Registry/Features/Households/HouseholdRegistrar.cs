@@ -254,7 +254,7 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         await transaction.Command("select id from households where id = $1 for update", householdId).ExecuteAsync(cancellationToken);
         var persons = await transaction.Command("select person_id from household_members where household_id = $1 and person_id is not null",
                 householdId)
-            .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+            .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
         await transaction.Command("select id from persons where id = any($1) order by id for update",
                 persons.Concat(incoming.Select(m => m.PersonId).OfType<Guid>()).Distinct().ToArray())
             .ExecuteAsync(cancellationToken);
@@ -298,7 +298,7 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
     {
         var registered = await transaction.Command("select person_id from household_members where household_id = $1 and person_id is not null",
                 householdId)
-            .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+            .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
         var affected = registered.Concat(leaving ?? []).ToList();
         foreach (var personId in affected)
         {

@@ -66,7 +66,7 @@ public static class DuplicateReviews
                 where d.id = $1 and d.decision is null and p.id = d.person_id and p.community_code like $4
                 returning d.person_id
                 """, id, request.Decision, actor.Name, actor.Scope.Area.LikePattern)
-            .ReadAllAsync(reader => reader.GetGuid(0), cancellationToken);
+            .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
         if (decided.Count == 0)
         {
             return TypedResults.NotFound();
