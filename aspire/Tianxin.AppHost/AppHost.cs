@@ -29,7 +29,7 @@ var services = new ServiceWiring(builder, infrastructure, gateway, identity, ops
 PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Registry>("registry"), builder, storage);
 services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
 services.Add<Projects.Tianxin_Employment>("employment");
-services.Add<Projects.Tianxin_Relief>("relief");
+PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Relief>("relief"), builder, storage);
 services.Add<Projects.Tianxin_Grievance>("grievance");
 
 builder.Build().Run();

@@ -5,3 +5,6 @@ namespace Tianxin.BuildingBlocks.Funding;
 /// <param name="State">pending, paid or failed.</param>
 public sealed record Payment(
     Guid Id, Guid? BudgetLineId, Guid PayeeId, string Programme, string Period, decimal Amount, string Method, string State, string? Reason);
+
+/// <summary>A payer's answer for one payment: paid, or failed with its reason.</summary>
+public sealed record PaymentResult(Guid PaymentId, bool Paid, string? Reason);

@@ -53,6 +53,16 @@ public static class PaymentLedger
             ? payment
             : new Failure.Conflict("只能登记待支付款项的结果 / Only a pending payment takes a result", null, "state");
 
+    /// <summary>Many results at once (a bank's file): each pending payment becomes paid or failed; returns how many were pending.</summary>
+    public static Task<int> SettleManyAsync(NpgsqlTransaction transaction, IReadOnlyList<PaymentResult> results, CancellationToken cancellationToken) =>
+        transaction.Command(
+            """
+            update payments p set state = case when r.paid then 'paid' else 'failed' end, reason = r.reason, updated_at = now()
+            from unnest($1::uuid[], $2::boolean[], $3::text[]) as r(id, paid, reason)
+            where p.id = r.id and p.state = 'pending'
+            """, results.Select(r => r.PaymentId).ToArray(), results.Select(r => r.Paid).ToArray(),
+            results.Select(r => r.Reason).ToArray()).ExecuteAsync(cancellationToken);
+
     private static Payment Read(NpgsqlDataReader reader) =>
         new(reader.Get<Guid>("id"), reader.Nullable<Guid>("budget_line_id"), reader.Get<Guid>("payee_id"), reader.Get<string>("programme"),
             reader.Get<string>("period"), reader.Get<decimal>("amount"), reader.Get<string>("method"), reader.Get<string>("state"),

@@ -17,6 +17,26 @@ public sealed class EligibilityCopy(NpgsqlDataSource dataSource)
                 """, personId, scope.Area.LikePattern)
             .ReadFirstOrDefaultAsync(Read, cancellationToken);
 
+    /// <summary>
+    /// For demo seeders: the registry seeds its demo district at its own pace, so wait until the copy stops
+    /// growing, then give the active persons.
+    /// </summary>
+    public async Task<List<Guid>> SettledActivePersonsAsync(TimeSpan poll, CancellationToken cancellationToken)
+    {
+        long previous = -1;
+        while (true)
+        {
+            var count = await dataSource.Command("select count(*) from eligibility_persons").ScalarAsync<long>(cancellationToken);
+            if (count > 0 && count == previous)
+            {
+                return await dataSource.Command("select person_id from eligibility_persons where status = 'active' order by person_id")
+                    .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
+            }
+            previous = count;
+            await Task.Delay(poll, cancellationToken);
+        }
+    }
+
     private static PersonFacts Read(NpgsqlDataReader reader) =>
         new(reader.Get<Guid>("person_id"), reader.Get<DateOnly>("birth_date"), reader.Get<string>("community_code"), reader.Get<string>("status"),
             reader.Nullable<short>("category"), reader.Nullable<short>("grade"), reader.Get<string[]>("household_flags"));

@@ -1,10 +1,28 @@
+using Tianxin.BuildingBlocks.Funding;
 using Tianxin.BuildingBlocks.Hosting;
+using Tianxin.BuildingBlocks.PersonalData;
+using Tianxin.Eligibility;
+using Tianxin.Relief.DemoData;
+using Tianxin.Relief.Features.Cases;
+using Tianxin.Relief.Features.Enrolments;
+using Tianxin.Relief.Features.Figures;
+using Tianxin.Relief.Features.PaymentRuns;
+using Tianxin.Relief.Features.Subsidies;
 using Tianxin.Relief.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"));
+builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"),
+    messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<SubsidyDiscoveryConsumer>());
+builder.AddPersonalDataProtection();
+builder.Services.AddEligibilityCopy().AddFunding()
+    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases().AddFigures().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();
 app.MapGrpcService<ReliefGrpcService>();
+app.MapSubsidiesApi();
+app.MapEnrolmentsApi();
+app.MapPaymentRunsApi();
+app.MapCasesApi();
+app.MapFiguresApi();
 await app.RunPlatformServiceAsync();

@@ -4,6 +4,7 @@ using Tianxin.BuildingBlocks;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.Eligibility;
 using Tianxin.Rehabilitation.Features.Applications;
 using Tianxin.Rehabilitation.Features.Delivery;
 using Tianxin.Rehabilitation.Features.Needs;
@@ -16,8 +17,8 @@ namespace Tianxin.Rehabilitation.DemoData;
 /// facts have arrived here) in every state, through the same handlers as the API and gRPC. Runs once.
 /// </summary>
 public sealed class DemoRehabilitationSeeder(
-    IHostEnvironment environment, IOptions<DemoDataOptions> options, NpgsqlDataSource dataSource, CreateProgramme createProgramme,
-    ListProgrammes programmes, AssessNeed assessNeed, SubmitApplication submit, ApproveApplication approve, RejectApplication reject,
+    IHostEnvironment environment, IOptions<DemoDataOptions> options, NpgsqlDataSource dataSource, EligibilityCopy eligibility,
+    CreateProgramme createProgramme, ListProgrammes programmes, AssessNeed assessNeed, SubmitApplication submit, ApproveApplication approve, RejectApplication reject,
     RecordSession sessions, RecordDevices devices, CompleteCase completion, TimeProvider clock, ILogger<DemoRehabilitationSeeder> logger)
     : DemoSeeder(environment, logger)
 {
@@ -36,25 +37,8 @@ public sealed class DemoRehabilitationSeeder(
         {
             return;
         }
-        var persons = await SettledCopyAsync(cancellationToken);
+        var persons = await eligibility.SettledActivePersonsAsync(TimeSpan.FromSeconds(15), cancellationToken);
         await SeedApplicationsAsync(persons, today, cancellationToken);
-    }
-
-    /// <summary>The registry seeds its demo district at its own pace: wait until the copy stops growing.</summary>
-    private async Task<List<Guid>> SettledCopyAsync(CancellationToken cancellationToken)
-    {
-        long previous = -1;
-        while (true)
-        {
-            var count = await dataSource.Command("select count(*) from eligibility_persons").ScalarAsync<long>(cancellationToken);
-            if (count > 0 && count == previous)
-            {
-                return await dataSource.Command("select person_id from eligibility_persons where status = 'active' order by person_id")
-                    .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
-            }
-            previous = count;
-            await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
-        }
     }
 
     /// <summary>Each person tries the current year's programmes in turn; the n-th application ends in state n mod 5.</summary>

@@ -2,6 +2,7 @@ using Tianxin.BuildingBlocks.Security;
 using Tianxin.Contracts.Grievance;
 using Tianxin.Contracts.Registry;
 using Tianxin.Contracts.Rehabilitation;
+using Tianxin.Contracts.Relief;
 
 namespace Tianxin.Identity.Features.Demo;
 
@@ -41,5 +42,7 @@ public static class DemoDirectory
         new("hospital-1", "医院一", [RegistryScopes.CertificatesVerify, RehabilitationScopes.ScreeningsWrite]),
         new("education-bureau", "区教育局", [RehabilitationScopes.HomeSchoolingWrite]),
         new("hotline-12345", "12345市民热线", [GrievanceScopes.WorkOrdersWrite]),
+        new("civil-affairs-bureau", "区民政局", [ReliefScopes.EnrolmentsDecide]),
+        new("bank-1", "代发银行", [ReliefScopes.PaymentsBank]),
     ];
 }

@@ -1,0 +1,36 @@
+namespace Tianxin.Contracts.Relief;
+
+// What the year-end report is drafted from: programme (the subsidy is its programme), period, counts and
+// amounts; persons by id only.
+
+/// <param name="Subsidy">living_subsidy or care_subsidy.</param>
+/// <param name="MatchedRule">The rule that found the person, e.g. "care_subsidy 2026: grade 1–2".</param>
+public sealed record EnrolmentProposed(Guid EnrolmentId, Guid PersonId, string Subsidy, string CommunityCode, string MatchedRule,
+    DateTimeOffset OccurredAt);
+
+/// <param name="Decision">approved, or refused at the step named.</param>
+public sealed record EnrolmentDecided(Guid EnrolmentId, Guid PersonId, string Subsidy, string Decision, string Step, string? Reason,
+    DateOnly? StartsMonth, DateTimeOffset OccurredAt);
+
+/// <param name="Reason">deceased, moved_out, certificate_revoked, certificate_expired, out_of_grade, left_minimum_living, excluded.</param>
+public sealed record EnrolmentEnded(Guid EnrolmentId, Guid PersonId, string Subsidy, DateOnly LastMonth, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record RecoveryRaised(Guid RecoveryId, Guid PersonId, string Subsidy, DateOnly Month, decimal Amount, DateTimeOffset OccurredAt);
+
+public sealed record PaymentRunApproved(Guid RunId, string Subsidy, DateOnly Month, int Lines, decimal Total, DateTimeOffset OccurredAt);
+
+/// <summary>Every line has the bank's result: failed lines are paid again in a later run.</summary>
+public sealed record PaymentRunClosed(Guid RunId, string Subsidy, DateOnly Month, int Paid, decimal PaidTotal, int Failed, decimal FailedTotal,
+    DateTimeOffset OccurredAt);
+
+/// <param name="Period">The month paid for ("2026-03").</param>
+/// <param name="Outcome">paid or failed.</param>
+public sealed record PaymentSettled(Guid PaymentId, Guid PersonId, string Programme, string Period, decimal Amount, string Outcome,
+    string? Reason, DateTimeOffset OccurredAt);
+
+/// <param name="ReferredFrom">Set when another service referred the case (e.g. "grievance:…"), whose outcome this also is.</param>
+public sealed record ReliefGranted(Guid CaseId, Guid PersonId, string ProgrammeCode, int Year, decimal Amount, string Method,
+    string? ReferredFrom, DateOnly GrantedOn, DateTimeOffset OccurredAt);
+
+public sealed record ReliefRefused(Guid CaseId, Guid PersonId, string ProgrammeCode, int Year, string Reason, string? ReferredFrom,
+    DateOnly RefusedOn, DateTimeOffset OccurredAt);

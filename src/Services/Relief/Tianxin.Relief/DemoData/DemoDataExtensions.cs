@@ -1,0 +1,7 @@
+namespace Tianxin.Relief.DemoData;
+
+public static class DemoDataExtensions
+{
+    public static IServiceCollection AddDemoData(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section)).AddHostedService<DemoReliefSeeder>();
+}
