@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
+using Npgsql;
 using Tianxin.EndToEnd.Tests.Otlp;
 
 namespace Tianxin.EndToEnd.Tests;
@@ -90,6 +91,22 @@ public sealed class PlatformFixture : IAsyncLifetime
         GatewayGrpc = GrpcChannel.ForAddress(App.GetEndpoint("gateway", "grpc"));
         // Signed in before any test runs, because the lockout test locks this account for fifteen minutes.
         await StaffTokenAsync("community-worker");
+        await WaitForReliefDemoAsync(timeout.Token);
+    }
+
+    /// <summary>
+    /// The relief demo's district-wide runs pay every enrolment's unpaid months back to its start: tests
+    /// that pay their own months wait until this month's demo drafts of both subsidies exist.
+    /// </summary>
+    private async Task WaitForReliefDemoAsync(CancellationToken cancellationToken)
+    {
+        await using var relief = new NpgsqlConnection(await App.GetConnectionStringAsync("relief-db", cancellationToken));
+        await relief.OpenAsync(cancellationToken);
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            await using var drafts = new NpgsqlCommand("select count(*) from payment_runs where created_by = 'demo-data' and state = 'draft'", relief);
+            return (long)(await drafts.ExecuteScalarAsync(cancellationToken))! == 2;
+        }, StartTimeout, () => "The relief demo data never reached this month's drafts");
     }
 
     /// <summary>A gateway client signed in as a demo staff member; tokens are reused so tests stay under the token rate limit.</summary>

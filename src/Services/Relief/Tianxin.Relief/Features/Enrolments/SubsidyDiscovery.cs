@@ -1,4 +1,5 @@
 using Npgsql;
+using Tianxin.BuildingBlocks;
 using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.Contracts.Registry;
@@ -25,7 +26,8 @@ public sealed class SubsidyDiscovery(Outbox outbox, TimeProvider clock)
 {
     public async Task ApplyAsync(NpgsqlTransaction transaction, EligibilityFacts facts, FactsChange change, CancellationToken cancellationToken)
     {
-        var rules = await SubsidyRule.ForYearAsync(transaction, change.EffectiveOn.Year, cancellationToken);
+        // Whether someone is owed a subsidy is decided by today's rules; the change's own date only dates an ending.
+        var rules = await SubsidyRule.InForceAsync(transaction, clock.TodayInChina().Year, cancellationToken);
         foreach (var rule in rules)
         {
             var unmet = SubsidyEligibility.Unmet(rule, Holder.Of(facts));

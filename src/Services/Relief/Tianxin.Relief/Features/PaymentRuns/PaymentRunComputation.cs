@@ -9,6 +9,8 @@ namespace Tianxin.Relief.Features.PaymentRuns;
 /// has not failed becomes a pending payment in the ledger and a line of the run. Arrears and failed lines
 /// of earlier runs are thus paid again, and the ledger's unique index pays a person once per subsidy and
 /// month: a batch retried after a crash, or a second run racing for the same month, adds nothing twice.
+/// Two computers of one run (the worker and a retry) wait for each other's batch on the run's row and go on
+/// from its cursor.
 /// </summary>
 public sealed class PaymentRunComputation(NpgsqlDataSource dataSource)
 {
@@ -21,7 +23,7 @@ public sealed class PaymentRunComputation(NpgsqlDataSource dataSource)
             var run = await transaction.Command(
                     """
                     select subsidy, month, area_code, cut_off, cursor_id, created_by from payment_runs
-                    where id = $1 and state = 'computing' for update skip locked
+                    where id = $1 and state = 'computing' for update
                     """, runId)
                 .ReadAllAsync(r => (Subsidy: r.Get<string>("subsidy"), Month: r.Get<DateOnly>("month"),
                     Area: r.Get<string>("area_code") + "%", CutOff: r.Get<DateTimeOffset>("cut_off"), Cursor: r.Nullable<Guid>("cursor_id")),

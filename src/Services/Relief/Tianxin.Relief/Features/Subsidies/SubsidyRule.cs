@@ -26,8 +26,10 @@ public sealed record SubsidyRule(
     public static Task<List<SubsidyRule>> ForYearAsync(NpgsqlDataSource dataSource, int year, CancellationToken cancellationToken) =>
         dataSource.Command($"select {Columns} from subsidy_rules where year = $1 order by subsidy", year).ReadAllAsync(Read, cancellationToken);
 
-    public static Task<List<SubsidyRule>> ForYearAsync(NpgsqlTransaction transaction, int year, CancellationToken cancellationToken) =>
-        transaction.Command($"select {Columns} from subsidy_rules where year = $1 order by subsidy", year).ReadAllAsync(Read, cancellationToken);
+    /// <summary>Each subsidy's rule of that year or, until the district sets it, of the latest year before.</summary>
+    public static Task<List<SubsidyRule>> InForceAsync(NpgsqlTransaction transaction, int year, CancellationToken cancellationToken) =>
+        transaction.Command($"select distinct on (subsidy) {Columns} from subsidy_rules where year <= $1 order by subsidy, year desc", year)
+            .ReadAllAsync(Read, cancellationToken);
 
     public static Task<SubsidyRule?> FindAsync(NpgsqlDataSource dataSource, string subsidy, int year, CancellationToken cancellationToken) =>
         dataSource.Command($"select {Columns} from subsidy_rules where subsidy = $1 and year = $2", subsidy, year)
