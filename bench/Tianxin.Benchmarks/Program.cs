@@ -1,6 +1,6 @@
 using Tianxin.Benchmarks;
 
-// bench/run.sh calls: "outbox [events] [seconds]" or "load-registry <persons> <sample-dir>".
+// bench/run.sh calls: "outbox [events] [seconds]", "relief [entitlements] [seconds]" or "load-registry <persons> <sample-dir>".
 switch (args.FirstOrDefault())
 {
     case "load-registry":
@@ -9,8 +9,11 @@ switch (args.FirstOrDefault())
     case "outbox":
         await OutboxBenchmark.RunAsync(args[1..]);
         break;
+    case "relief":
+        await ReliefBenchmark.RunAsync(args[1..]);
+        break;
     default:
-        Console.Error.WriteLine("usage: Tianxin.Benchmarks outbox [events] [seconds] | load-registry <persons> <sample-dir>");
+        Console.Error.WriteLine("usage: Tianxin.Benchmarks outbox [events] [seconds] | relief [entitlements] [seconds] | load-registry <persons> <sample-dir>");
         return 2;
 }
 return 0;
