@@ -43,6 +43,7 @@ public sealed class ReliefTests(PlatformFixture platform)
         await Testing.Wait.UntilAsync(() => Task.FromResult(ReliefSpans(issueTrace) > spansBefore), TimeSpan.FromSeconds(30),
             () => "The relief service never received the redelivered event");
         var proposals = await yunan.GetFromJsonAsync<List<EnrolmentAnswer>>($"/api/relief/enrolments?personId={person.Id}&subsidy=care_subsidy");
+        var offers = (await yunan.GetFromJsonAsync<List<CaseAnswer>>("/api/relief/cases?status=submitted"))!.Where(c => c.PersonId == person.Id).ToList();
         var coverageBefore = await CareCoverageAsync(yunan);
 
         var acceptTrace = NewTrace();
@@ -74,6 +75,7 @@ public sealed class ReliefTests(PlatformFixture platform)
         var recoveries = await RowsAsync("select to_char(month, 'YYYY-MM') || ' ' || amount from recoveries where person_id = $1", person.Id);
 
         Assert.Single(proposals!);
+        Assert.Equal($"registry:{certificate.Id}", Assert.Single(offers).ReferredFrom); // the assessment fee of a first certificate
         Assert.Contains("护理补贴", proposal.MatchedRule, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
@@ -211,7 +213,7 @@ public sealed class ReliefTests(PlatformFixture platform)
         var elsewhere = await RegistryClient.RegisterAsync(officer, "费祎", TestPeople.RareBirthDate(), TestPeople.QingyuanCommunity);
         await Testing.Wait.UntilAsync(async () => await ScalarAsync<long>("select count(*) from eligibility_persons where person_id = any($1)",
             new[] { resident.Id, elsewhere.Id }) == 2, TimeSpan.FromSeconds(60), () => "The relief copy never caught up");
-        var casesBefore = await ScalarAsync<long>("select count(*) from relief_cases");
+        var casesBefore = await ScalarAsync<long>("select count(*) from relief_cases where programme_id = $1", programme.Id);
         object Case(object? amount, Guid? programmeId = null, Guid? person = null, string? occurredOn = null) => new
         {
             programmeId = programmeId ?? programme.Id, personId = person ?? resident.Id, amount, cause = "火灾", occurredOn = occurredOn ?? "2026-01-05",
@@ -253,7 +255,7 @@ public sealed class ReliefTests(PlatformFixture platform)
         Assert.Equal(StatusCode.InvalidArgument, notAnId.StatusCode);
         Assert.Contains("enrolment_id", RegistryClient.FieldViolations(notAnId));
         Assert.Equal(StatusCode.InvalidArgument, refusalWithoutReason.StatusCode); // refusing without a reason
-        Assert.Equal(casesBefore, await ScalarAsync<long>("select count(*) from relief_cases"));
+        Assert.Equal(casesBefore, await ScalarAsync<long>("select count(*) from relief_cases where programme_id = $1", programme.Id));
         foreach (var answer in answers.Values)
         {
             answer.Dispose();
@@ -268,8 +270,17 @@ public sealed class ReliefTests(PlatformFixture platform)
         var figures = (await officer.GetFromJsonAsync<FiguresAnswer>($"/api/relief/figures?year={year}"))!;
         var payments = await PaymentRowsAsync(year);
         var cases = await CaseRowsAsync(year);
+        var of2019 = (await officer.GetFromJsonAsync<FiguresAnswer>("/api/relief/figures?year=2019"))!;
+        var cases2019 = await CaseRowsAsync(2019);
 
         Assert.NotEmpty(figures.Subsidies); // the demo's closed runs at least
+        Assert.NotEmpty(cases2019); // the demo's 2019 cases
+        foreach (var programme in of2019.Programmes)
+        {
+            var granted = cases2019.Where(c => c.Programme == programme.ProgrammeId && c.Status == "granted").ToList();
+            Assert.Equal((granted.Count, granted.Select(c => c.Person).Distinct().Count(), granted.Sum(c => c.Amount)),
+                (programme.Cases, programme.People, programme.Granted));
+        }
         foreach (var month in figures.Subsidies)
         {
             var rows = payments.Where(p => p.Programme == month.Subsidy && p.Period == month.Month).ToList();
@@ -288,6 +299,51 @@ public sealed class ReliefTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_home_is_surveyed_planned_within_budget_modified_and_accepted_paying_what_it_cost()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var officer = await platform.StaffAsync("district-officer");
+        var programme = await ProgrammeAsync(officer, budget: 10_000m, perCase: 8_000m);
+        var first = await RegistryClient.RegisterAsync(yunan, "黄承彦", TestPeople.RareBirthDate());
+        var second = await RegistryClient.RegisterAsync(yunan, "黄夫人", TestPeople.RareBirthDate());
+        await Testing.Wait.UntilAsync(async () => await ScalarAsync<long>("select count(*) from eligibility_persons where person_id = any($1)",
+            new[] { first.Id, second.Id }) == 2, TimeSpan.FromSeconds(60), () => "The relief copy never caught up");
+        async Task<HomeAnswer> SurveyAsync(Guid person)
+        {
+            using var surveyed = await yunan.PostAsJsonAsync("/api/relief/home-modifications",
+                new { programmeId = programme.Id, personId = person, rural = true, notes = "卫生间无扶手，门口台阶", surveyedOn = "2026-03-02" });
+            Assert.True(surveyed.StatusCode == HttpStatusCode.Created, await surveyed.Content.ReadAsStringAsync());
+            return (await surveyed.Content.ReadFromJsonAsync<HomeAnswer>())!;
+        }
+
+        var home = await SurveyAsync(first.Id);
+        using var again = await yunan.PostAsJsonAsync("/api/relief/home-modifications",
+            new { programmeId = programme.Id, personId = first.Id, rural = true, notes = "重复调查", surveyedOn = "2026-03-02" });
+        using var overLimit = await officer.PostAsJsonAsync($"/api/relief/home-modifications/{home.Id}/plan", new { plan = "坡道", amount = 8_000.01m });
+        using var planned = await officer.PostAsJsonAsync($"/api/relief/home-modifications/{home.Id}/plan", new { plan = "扶手、坡道", amount = 6_000m });
+        using var early = await yunan.PostAsJsonAsync($"/api/relief/home-modifications/{home.Id}/acceptance", new { completedOn = "2026-04-01", spent = 5_500m });
+        using var works = await yunan.PostAsJsonAsync($"/api/relief/home-modifications/{home.Id}/works", new { startedOn = "2026-03-20" });
+        using var accepted = await officer.PostAsJsonAsync($"/api/relief/home-modifications/{home.Id}/acceptance", new { completedOn = "2026-04-01", spent = 5_500m });
+        var other = await SurveyAsync(second.Id);
+        using var tooLittleLeft = await officer.PostAsJsonAsync($"/api/relief/home-modifications/{other.Id}/plan", new { plan = "扶手", amount = 5_000m });
+        var after = (await officer.GetFromJsonAsync<List<ProgrammeAnswer>>($"/api/relief/programmes?year={programme.Year}"))!.Single(p => p.Id == programme.Id);
+        var figures = (await officer.GetFromJsonAsync<FiguresAnswer>($"/api/relief/figures?year={programme.Year}"))!.Programmes
+            .Single(p => p.ProgrammeId == programme.Id);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("amount", await ErrorKeysAsync(overLimit));
+        Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode); // acceptance is the district's
+        Assert.Equal(HttpStatusCode.OK, works.StatusCode);
+        var completed = (await accepted.Content.ReadFromJsonAsync<HomeAnswer>())!;
+        Assert.Equal(("completed", 5_500m), (completed.Status, completed.Spent!.Value));
+        Assert.Equal(HttpStatusCode.Conflict, tooLittleLeft.StatusCode); // 4,500 left
+        Assert.Equal((5_500m, 4_500m), (after.Committed, after.Left));
+        Assert.Equal((1, 1, 5_500m), (figures.Cases, figures.People, figures.Granted));
+        Assert.Equal(1L, await ScalarAsync<long>("select count(*) from payments where budget_line_id = $1 and amount = 5500", programme.Id));
+    }
+
+    [Fact]
     public async Task The_demo_has_the_2019_programmes_twelve_closed_runs_and_this_months_draft_of_each_subsidy()
     {
         var runs = await RowsAsync("select subsidy || ' ' || state || ' ' || count(*) from payment_runs where created_by = 'demo-data' group by subsidy, state order by 1");
@@ -295,6 +351,7 @@ public sealed class ReliefTests(PlatformFixture platform)
 
         Assert.Equal(["care_subsidy closed 12", "care_subsidy draft 1", "living_subsidy closed 12", "living_subsidy draft 1"], runs);
         Assert.Equal(["86400.00"], targetedHelp);
+        Assert.True(await ScalarAsync<long>("select count(*) from home_modifications where updated_by = 'demo-data' and status = 'completed'") > 0);
     }
 
     private async Task SetRuleAsync(HttpClient officer, int year)
@@ -481,11 +538,17 @@ public sealed class ReliefTests(PlatformFixture platform)
         return rows;
     }
 
+    /// <summary>Cases and home modifications of the year's programmes, a completed home counting as granted what it cost.</summary>
     private async Task<List<(Guid Programme, string Status, decimal Amount, Guid Person)>> CaseRowsAsync(int year)
     {
         await using var relief = await ReliefDbAsync();
         await using var command = new NpgsqlCommand(
-            "select c.programme_id, c.status, c.amount, c.person_id from relief_cases c join relief_programmes p on p.id = c.programme_id where p.year = $1",
+            """
+            select c.programme_id, c.status, c.amount, c.person_id from relief_cases c join relief_programmes p on p.id = c.programme_id where p.year = $1
+            union all
+            select h.programme_id, case when h.status = 'completed' then 'granted' else h.status end, coalesce(h.spent, 0), h.person_id
+            from home_modifications h join relief_programmes p on p.id = h.programme_id where p.year = $1
+            """,
             relief);
         command.Parameters.AddWithValue(year);
         var rows = new List<(Guid, string, decimal, Guid)>();
@@ -512,7 +575,9 @@ public sealed class ReliefTests(PlatformFixture platform)
 
     private sealed record ProgrammeAnswer(Guid Id, int Year, decimal Budget, decimal Committed, decimal Left);
 
-    private sealed record CaseAnswer(Guid Id, string Status);
+    private sealed record CaseAnswer(Guid Id, Guid PersonId, string Status, string? ReferredFrom);
+
+    private sealed record HomeAnswer(Guid Id, string Status, decimal? Amount, decimal? Spent);
 
     private sealed record CoverageAnswer(string Subsidy, int Eligible, int Enrolled, decimal? Coverage);
 

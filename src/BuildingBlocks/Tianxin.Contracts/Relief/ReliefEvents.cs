@@ -34,3 +34,7 @@ public sealed record ReliefGranted(Guid CaseId, Guid PersonId, string ProgrammeC
 
 public sealed record ReliefRefused(Guid CaseId, Guid PersonId, string ProgrammeCode, int Year, string Reason, string? ReferredFrom,
     DateOnly RefusedOn, DateTimeOffset OccurredAt);
+
+/// <param name="Spent">What the works cost, paid once; the rest of the planned amount returned to the budget.</param>
+public sealed record HomeModificationCompleted(Guid ModificationId, Guid PersonId, string ProgrammeCode, int Year, decimal Spent, bool RegisteredPoor,
+    bool Rural, DateOnly CompletedOn, DateTimeOffset OccurredAt);

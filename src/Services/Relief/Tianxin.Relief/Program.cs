@@ -6,6 +6,7 @@ using Tianxin.Relief.DemoData;
 using Tianxin.Relief.Features.Cases;
 using Tianxin.Relief.Features.Enrolments;
 using Tianxin.Relief.Features.Figures;
+using Tianxin.Relief.Features.HomeModifications;
 using Tianxin.Relief.Features.PaymentRuns;
 using Tianxin.Relief.Features.Subsidies;
 using Tianxin.Relief.Grpc;
@@ -15,7 +16,7 @@ builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<SubsidyDiscoveryConsumer>());
 builder.AddPersonalDataProtection();
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases().AddFigures().AddDemoData(builder.Configuration);
+    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases().AddHomeModifications().AddFigures().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -24,5 +25,6 @@ app.MapSubsidiesApi();
 app.MapEnrolmentsApi();
 app.MapPaymentRunsApi();
 app.MapCasesApi();
+app.MapHomeModificationsApi();
 app.MapFiguresApi();
 await app.RunPlatformServiceAsync();

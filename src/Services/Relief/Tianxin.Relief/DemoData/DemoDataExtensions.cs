@@ -3,5 +3,6 @@ namespace Tianxin.Relief.DemoData;
 public static class DemoDataExtensions
 {
     public static IServiceCollection AddDemoData(this IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section)).AddHostedService<DemoReliefSeeder>();
+        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section)).AddSingleton<Demo2019Cases>()
+            .AddHostedService<DemoReliefSeeder>();
 }

@@ -15,7 +15,7 @@ using Tianxin.Relief.Features.Subsidies;
 namespace Tianxin.Relief.DemoData;
 
 /// <summary>
-/// The 2019 and current-year relief programmes; the two subsidies for the registry's demo holders as
+/// The 2019 and current-year relief programmes with the 2019 report's cases; the two subsidies for the registry's demo holders as
 /// discovery proposed them (most taken through the three steps from a year ago, some left at each step);
 /// then the closed monthly runs of each subsidy, paid by the bank but for one failed line carried to the
 /// next month, and this month's draft. Everything goes through the handlers the API uses. Runs once.
@@ -24,7 +24,7 @@ public sealed class DemoReliefSeeder(
     IHostEnvironment environment, IOptions<DemoDataOptions> options, NpgsqlDataSource dataSource, EligibilityCopy eligibility,
     CreateReliefProgramme createProgramme, SetSubsidyRule setRule, AcceptEnrolment accept, ReviewEnrolment review, DecideEnrolment decide,
     StartPaymentRun startRun, PaymentRunComputation computation, MovePaymentRun moveRun, PaymentList paymentList, ImportBankResults bankResults,
-    TimeProvider clock, ILogger<DemoReliefSeeder> logger) : DemoSeeder(environment, logger)
+    Demo2019Cases demoCases, TimeProvider clock, ILogger<DemoReliefSeeder> logger) : DemoSeeder(environment, logger)
 {
     private const string Actor = "demo-data";
     private static readonly AreaScope District = AreaScope.District;
@@ -34,18 +34,19 @@ public sealed class DemoReliefSeeder(
     protected override async Task SeedAsync(CancellationToken cancellationToken)
     {
         var today = clock.TodayInChina();
-        foreach (var programme in DemoReliefProgrammes.For(2019).Concat(DemoReliefProgrammes.For(today.Year)))
+        foreach (var demo in DemoReliefProgrammes.For(2019).Concat(DemoReliefProgrammes.For(today.Year)))
         {
-            await createProgramme.HandleAsync(programme, Actor, cancellationToken); // a programme seeded before stays as it is
+            await createProgramme.HandleAsync(demo.Programme, Actor, cancellationToken); // a programme seeded before stays as it is
         }
         if (await dataSource.Command("select exists (select 1 from payment_runs where created_by = $1)", Actor).ScalarAsync<bool>(cancellationToken))
         {
             return;
         }
+        var persons = await eligibility.SettledActivePersonsAsync(TimeSpan.FromSeconds(15), cancellationToken);
+        await demoCases.SeedAsync(persons, cancellationToken);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         var firstMonth = thisMonth.AddMonths(-options.Value.ClosedRuns);
         await RulesFromAsync(firstMonth.Year, today.Year, cancellationToken);
-        await eligibility.SettledActivePersonsAsync(TimeSpan.FromSeconds(15), cancellationToken);
         await EnrolAsync(firstMonth, cancellationToken);
         foreach (var subsidy in TwoSubsidies.All)
         {

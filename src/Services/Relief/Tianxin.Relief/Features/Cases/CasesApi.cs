@@ -7,7 +7,7 @@ namespace Tianxin.Relief.Features.Cases;
 public static class CasesApi
 {
     public static IServiceCollection AddCases(this IServiceCollection services) =>
-        services.AddSingleton<CreateReliefProgramme>().AddSingleton<SubmitReliefCase>().AddSingleton<GrantReliefCase>()
+        services.AddSingleton<AssessmentFeeOffer>().AddSingleton<CreateReliefProgramme>().AddSingleton<SubmitReliefCase>().AddSingleton<GrantReliefCase>()
             .AddSingleton<RefuseReliefCase>();
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)

@@ -60,12 +60,14 @@ public sealed class FindReliefFigures(NpgsqlDataSource dataSource, TimeProvider 
             }, cancellationToken);
         var programmes = await dataSource.Command(
                 """
+                with given as (
+                    select programme_id, person_id, amount from relief_cases where status = 'granted' and community_code like $2
+                    union all
+                    select programme_id, person_id, spent from home_modifications where status = 'completed' and community_code like $2)
                 select g.id, g.code, g.name, g.year, b.budget, b.committed,
-                       count(c.id) filter (where c.status = 'granted')::int as cases,
-                       count(distinct c.person_id) filter (where c.status = 'granted')::int as people,
-                       coalesce(sum(c.amount) filter (where c.status = 'granted'), 0) as granted
+                       count(x.person_id)::int as cases, count(distinct x.person_id)::int as people, coalesce(sum(x.amount), 0) as granted
                 from relief_programmes g join budget_lines b on b.id = g.id
-                left join relief_cases c on c.programme_id = g.id and c.community_code like $2
+                left join given x on x.programme_id = g.id
                 where g.year = $1
                 group by g.id, g.code, g.name, g.year, b.budget, b.committed order by g.code
                 """, of, scope.Area.LikePattern)
