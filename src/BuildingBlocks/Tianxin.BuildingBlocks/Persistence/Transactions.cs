@@ -29,4 +29,17 @@ public static class Transactions
         }
         return outcome;
     }
+
+    /// <summary>
+    /// A step in a record's life: the record locked (two staff acting at once take turns), the step done on
+    /// it in the same transaction, then the record read again as the step left it. A record the lock does
+    /// not find (absent, or outside the caller's area) is <see cref="Failure.Missing"/>.
+    /// </summary>
+    public static async Task<Outcome<T>> StepAsync<T>(this NpgsqlDataSource dataSource, Func<NpgsqlTransaction, Task<T?>> lockRecord,
+        Func<NpgsqlTransaction, T, Task<Outcome<bool>>> step, Func<Task<T?>> readAfter, CancellationToken cancellationToken) where T : class
+    {
+        var done = await dataSource.InTransactionAsync(async transaction =>
+            await lockRecord(transaction) is { } record ? await step(transaction, record) : (Outcome<bool>)Failure.Missing, cancellationToken);
+        return done.Succeeded ? (await readAfter())! : done.Failure!;
+    }
 }

@@ -19,12 +19,8 @@ public sealed class GrantReliefCase(NpgsqlDataSource dataSource, Outbox outbox, 
     public async Task<Outcome<ReliefCase>> HandleAsync(Guid id, AreaScope scope, string by, CancellationToken cancellationToken)
     {
         var today = clock.TodayInChina();
-        var granted = await dataSource.InTransactionAsync(async transaction =>
+        return await dataSource.StepAsync(transaction => ReliefCase.LockAsync(transaction, id, scope, cancellationToken), async (transaction, found) =>
         {
-            if (await ReliefCase.LockAsync(transaction, id, scope, cancellationToken) is not { } found)
-            {
-                return Failure.Missing;
-            }
             if (found.Status != "submitted")
             {
                 return new Failure.Conflict("只能批准待审批的救助申请 / Only a submitted case can be granted", null, "status");
@@ -61,8 +57,7 @@ public sealed class GrantReliefCase(NpgsqlDataSource dataSource, Outbox outbox, 
                 id, payment.Value.Id, by, today).ExecuteAsync(cancellationToken);
             await outbox.EnqueueAsync(transaction, new ReliefGranted(id, found.PersonId, programme.Code, programme.Year, found.Amount, found.Method,
                 found.ReferredFrom, today, clock.GetUtcNow()), cancellationToken);
-            return (Outcome<bool>)true;
-        }, cancellationToken);
-        return granted.Succeeded ? (await ReliefCase.FindAsync(dataSource, id, scope, cancellationToken))! : granted.Failure!;
+            return true;
+        }, () => ReliefCase.FindAsync(dataSource, id, scope, cancellationToken), cancellationToken);
     }
 }

@@ -21,12 +21,8 @@ public sealed class RefuseReliefCase(NpgsqlDataSource dataSource, Outbox outbox,
             return Failure.Field("reason", "请说明不予救助的理由（不超过200字） / Give the reason, in at most 200 characters.");
         }
         var today = clock.TodayInChina();
-        var refused = await dataSource.InTransactionAsync(async transaction =>
+        return await dataSource.StepAsync(transaction => ReliefCase.LockAsync(transaction, id, scope, cancellationToken), async (transaction, found) =>
         {
-            if (await ReliefCase.LockAsync(transaction, id, scope, cancellationToken) is not { } found)
-            {
-                return Failure.Missing;
-            }
             if (found.Status != "submitted")
             {
                 return new Failure.Conflict("只能驳回待审批的救助申请 / Only a submitted case can be refused", null, "status");
@@ -37,8 +33,7 @@ public sealed class RefuseReliefCase(NpgsqlDataSource dataSource, Outbox outbox,
                 id, request.Reason.Trim(), by, today).ExecuteAsync(cancellationToken);
             await outbox.EnqueueAsync(transaction, new ReliefRefused(id, found.PersonId, programme.Code, programme.Year, request.Reason.Trim(),
                 found.ReferredFrom, today, clock.GetUtcNow()), cancellationToken);
-            return (Outcome<bool>)true;
-        }, cancellationToken);
-        return refused.Succeeded ? (await ReliefCase.FindAsync(dataSource, id, scope, cancellationToken))! : refused.Failure!;
+            return true;
+        }, () => ReliefCase.FindAsync(dataSource, id, scope, cancellationToken), cancellationToken);
     }
 }

@@ -39,12 +39,8 @@ public sealed class EnrolmentSteps(NpgsqlDataSource dataSource, Outbox outbox, T
     public async Task<Outcome<Enrolment>> MoveAsync(Guid id, AreaScope scope, string step, string from, string to, StepRequest request, string by,
         string byColumn, (string Set, object?[] Values) onward, CancellationToken cancellationToken)
     {
-        var moved = await dataSource.InTransactionAsync(async transaction =>
+        return await dataSource.StepAsync(transaction => Enrolment.LockAsync(transaction, id, scope, cancellationToken), async (transaction, enrolment) =>
         {
-            if (await Enrolment.LockAsync(transaction, id, scope, cancellationToken) is not { } enrolment)
-            {
-                return Failure.Missing;
-            }
             if (enrolment.Status != from)
             {
                 return new Failure.Conflict($"此申请当前状态为 {enrolment.Status}，不在此环节 / The enrolment is {enrolment.Status}, not at this step",
@@ -72,8 +68,7 @@ public sealed class EnrolmentSteps(NpgsqlDataSource dataSource, Outbox outbox, T
                         enrolment.StartsMonth, clock.GetUtcNow()), cancellationToken);
                 }
             }
-            return (Outcome<bool>)true;
-        }, cancellationToken);
-        return moved.Succeeded ? (await Enrolment.FindAsync(dataSource, id, scope, cancellationToken))! : moved.Failure!;
+            return true;
+        }, () => Enrolment.FindAsync(dataSource, id, scope, cancellationToken), cancellationToken);
     }
 }

@@ -140,21 +140,11 @@ public sealed class HomeModificationSteps(NpgsqlDataSource dataSource, Outbox ou
         Func<NpgsqlTransaction, HomeModification, ReliefProgramme, Task<Outcome<bool>>> step, CancellationToken cancellationToken) =>
         MoveAsync(id, scope, [from], step, cancellationToken);
 
-    private async Task<Outcome<HomeModification>> MoveAsync(Guid id, AreaScope scope, string[] from,
-        Func<NpgsqlTransaction, HomeModification, ReliefProgramme, Task<Outcome<bool>>> step, CancellationToken cancellationToken)
-    {
-        var moved = await dataSource.InTransactionAsync(async transaction =>
-        {
-            if (await HomeModification.LockAsync(transaction, id, scope, cancellationToken) is not { } home)
-            {
-                return Failure.Missing;
-            }
-            if (!from.Contains(home.Status))
-            {
-                return new Failure.Conflict($"此改造当前为 {home.Status}，不在此环节 / The modification is {home.Status}, not at this step", null, "status");
-            }
-            return await step(transaction, home, (await ReliefProgramme.FindAsync(dataSource, home.ProgrammeId, cancellationToken))!);
-        }, cancellationToken);
-        return moved.Succeeded ? (await HomeModification.FindAsync(dataSource, id, scope, cancellationToken))! : moved.Failure!;
-    }
+    private Task<Outcome<HomeModification>> MoveAsync(Guid id, AreaScope scope, string[] from,
+        Func<NpgsqlTransaction, HomeModification, ReliefProgramme, Task<Outcome<bool>>> step, CancellationToken cancellationToken) =>
+        dataSource.StepAsync(transaction => HomeModification.LockAsync(transaction, id, scope, cancellationToken), async (transaction, home) =>
+            from.Contains(home.Status)
+                ? await step(transaction, home, (await ReliefProgramme.FindAsync(dataSource, home.ProgrammeId, cancellationToken))!)
+                : new Failure.Conflict($"此改造当前为 {home.Status}，不在此环节 / The modification is {home.Status}, not at this step", null, "status"),
+            () => HomeModification.FindAsync(dataSource, id, scope, cancellationToken), cancellationToken);
 }

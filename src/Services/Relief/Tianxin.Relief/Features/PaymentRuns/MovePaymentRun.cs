@@ -51,12 +51,8 @@ public sealed class MovePaymentRun(NpgsqlDataSource dataSource, Outbox outbox, P
     private async Task<Outcome<PaymentRun>> MoveAsync(Guid id, AreaScope scope, string[] from, string to, string set, string by,
         Func<NpgsqlTransaction, PaymentRun, Task>? then, CancellationToken cancellationToken)
     {
-        var moved = await dataSource.InTransactionAsync(async transaction =>
+        return await dataSource.StepAsync(transaction => PaymentRun.LockAsync(transaction, id, scope, cancellationToken), async (transaction, run) =>
         {
-            if (await PaymentRun.LockAsync(transaction, id, scope, cancellationToken) is not { } run)
-            {
-                return Failure.Missing;
-            }
             if (!from.Contains(run.State))
             {
                 return new Failure.Conflict($"批次当前为 {run.State}，不能执行此操作 / The run is {run.State}",
@@ -68,8 +64,7 @@ public sealed class MovePaymentRun(NpgsqlDataSource dataSource, Outbox outbox, P
             {
                 await then(transaction, run);
             }
-            return (Outcome<bool>)true;
-        }, cancellationToken);
-        return moved.Succeeded ? (await PaymentRun.FindAsync(dataSource, id, scope, cancellationToken))! : moved.Failure!;
+            return true;
+        }, () => PaymentRun.FindAsync(dataSource, id, scope, cancellationToken), cancellationToken);
     }
 }
