@@ -32,6 +32,7 @@ public sealed record PaymentSettled(Guid PaymentId, Guid PersonId, string Progra
 public sealed record ReliefGranted(Guid CaseId, Guid PersonId, string ProgrammeCode, int Year, decimal Amount, string Method,
     string? ReferredFrom, DateOnly GrantedOn, DateTimeOffset OccurredAt);
 
+/// <param name="CaseId">Empty when a referral was refused before any case could be opened (no programme this year, or an unknown person).</param>
 public sealed record ReliefRefused(Guid CaseId, Guid PersonId, string ProgrammeCode, int Year, string Reason, string? ReferredFrom,
     DateOnly RefusedOn, DateTimeOffset OccurredAt);
 

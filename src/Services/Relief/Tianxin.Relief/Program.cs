@@ -13,10 +13,10 @@ using Tianxin.Relief.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"),
-    messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<SubsidyDiscoveryConsumer>());
+    messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<SubsidyDiscoveryConsumer>().AddConsumer<HardshipReferralConsumer>());
 builder.AddPersonalDataProtection();
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases().AddHomeModifications().AddFigures().AddDemoData(builder.Configuration);
+    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases(builder.Configuration).AddHomeModifications().AddFigures().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();

@@ -6,8 +6,9 @@ namespace Tianxin.Relief.Features.Cases;
 
 public static class CasesApi
 {
-    public static IServiceCollection AddCases(this IServiceCollection services) =>
-        services.AddSingleton<AssessmentFeeOffer>().AddSingleton<CreateReliefProgramme>().AddSingleton<SubmitReliefCase>().AddSingleton<GrantReliefCase>()
+    public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<ReferralOptions>(configuration.GetSection(ReferralOptions.Section)).AddSingleton<ReferralIntake>()
+            .AddSingleton<AssessmentFeeOffer>().AddSingleton<CreateReliefProgramme>().AddSingleton<SubmitReliefCase>().AddSingleton<GrantReliefCase>()
             .AddSingleton<RefuseReliefCase>();
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)
