@@ -42,7 +42,7 @@ public sealed class ReliefTests(PlatformFixture platform)
         await RedeliverCertificateEventAsync(certificate.Id);
         await Testing.Wait.UntilAsync(() => Task.FromResult(ReliefSpans(issueTrace) > spansBefore), TimeSpan.FromSeconds(30),
             () => "The relief service never received the redelivered event");
-        var proposals = await yunan.GetFromJsonAsync<List<EnrolmentAnswer>>($"/api/relief/enrolments?personId={person.Id}&subsidy=care_subsidy");
+        var proposals = (await yunan.GetFromJsonAsync<EnrolmentPageAnswer>($"/api/relief/enrolments?personId={person.Id}&subsidy=care_subsidy"))!;
         var offers = (await yunan.GetFromJsonAsync<List<CaseAnswer>>("/api/relief/cases?status=submitted"))!.Where(c => c.PersonId == person.Id).ToList();
         var coverageBefore = await CareCoverageAsync(yunan);
 
@@ -74,7 +74,8 @@ public sealed class ReliefTests(PlatformFixture platform)
         var may = await DraftAsync(officer, "2023-05", YunanThirdCommunity);
         var recoveries = await RowsAsync("select to_char(month, 'YYYY-MM') || ' ' || amount from recoveries where person_id = $1", person.Id);
 
-        Assert.Single(proposals!);
+        Assert.Equal(1, proposals.Total);
+        Assert.Single(proposals.Items);
         Assert.Equal($"registry:{certificate.Id}", Assert.Single(offers).ReferredFrom); // the assessment fee of a first certificate
         Assert.Contains("护理补贴", proposal.MatchedRule, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
@@ -233,11 +234,13 @@ public sealed class ReliefTests(PlatformFixture platform)
             ["unknown subsidy"] = await officer.PostAsJsonAsync("/api/relief/payment-runs", new { subsidy = "pension", month = "2024-01" }),
             ["negative rule"] = await officer.PutAsJsonAsync("/api/relief/subsidy-rules/care_subsidy/2024", new { monthlyAmount = -110m }),
             ["street runs"] = await yunan.PostAsJsonAsync("/api/relief/payment-runs", new { subsidy = "care_subsidy", month = "2024-01" }),
+            ["page size"] = await yunan.GetAsync("/api/relief/enrolments?pageSize=0"),
         };
         var fields = new Dictionary<string, string>
         {
             ["negative"] = "amount", ["absurd"] = "amount", ["three decimals"] = "amount", ["over the limit"] = "amount", ["future"] = "occurredOn",
             ["unknown programme"] = "programmeId", ["future month"] = "month", ["unknown subsidy"] = "subsidy", ["negative rule"] = "monthlyAmount",
+            ["page size"] = "pageSize",
         };
         var client = new ReliefService.ReliefServiceClient(platform.GatewayGrpc);
         var notAnId = await Assert.ThrowsAsync<RpcException>(async () => await client.DecideEnrolmentAsync(
@@ -365,8 +368,8 @@ public sealed class ReliefTests(PlatformFixture platform)
     private static async Task<EnrolmentAnswer> ProposalAsync(HttpClient staff, Guid person, string subsidy)
     {
         EnrolmentAnswer? found = null;
-        await Testing.Wait.UntilAsync(async () => (found = (await staff.GetFromJsonAsync<List<EnrolmentAnswer>>(
-                $"/api/relief/enrolments?status=proposed&personId={person}&subsidy={subsidy}"))!.SingleOrDefault()) is not null,
+        await Testing.Wait.UntilAsync(async () => (found = (await staff.GetFromJsonAsync<EnrolmentPageAnswer>(
+                $"/api/relief/enrolments?status=proposed&personId={person}&subsidy={subsidy}"))!.Items.SingleOrDefault()) is not null,
             TimeSpan.FromSeconds(60), () => $"No {subsidy} proposal for {person} within a minute");
         return found!;
     }
@@ -569,6 +572,8 @@ public sealed class ReliefTests(PlatformFixture platform)
 
     private sealed record EnrolmentAnswer(Guid Id, Guid PersonId, string Subsidy, string Status, string MatchedRule, DateOnly? StartsMonth,
         DateOnly? EndsMonth, string? EndReason);
+
+    private sealed record EnrolmentPageAnswer(List<EnrolmentAnswer> Items, long Total, int Page, int PageSize);
 
     private sealed record RunAnswer(Guid Id, string State, int Entitlements, int Computed, int LineCount, decimal Total, int PaidCount,
         int FailedCount, decimal FailedTotal);

@@ -29,8 +29,8 @@ public sealed class ReliefGrpcService(
 
     [Authorize(Policy = ReliefScopes.EnrolmentsDecide)]
     public override Task<ListEnrolmentsResponse> ListEnrolmentsToDecide(ListEnrolmentsToDecideRequest request, ServerCallContext context) =>
-        enrolments.HandleAsync("reviewed", null, null, AreaScope.District, context.CancellationToken)
-            .ToGrpc(found => new ListEnrolmentsResponse { Enrolments = { found.Select(ToProto) } });
+        enrolments.HandleAsync(new EnrolmentQuery("reviewed", null, null, null, 500), AreaScope.District, context.CancellationToken)
+            .ToGrpc(found => new ListEnrolmentsResponse { Enrolments = { found.Items.Select(ToProto) } });
 
     [Authorize(Policy = ReliefScopes.EnrolmentsDecide)]
     public override Task<Proto.Enrolment> DecideEnrolment(DecideEnrolmentRequest request, ServerCallContext context)

@@ -13,11 +13,9 @@ public static class EnrolmentsApi
     public static IEndpointRouteBuilder MapEnrolmentsApi(this IEndpointRouteBuilder endpoints)
     {
         var enrolments = endpoints.MapGroup("/enrolments").WithTags("Two subsidies").RequireAuthorization(PlatformPolicies.Staff);
-        enrolments.MapGet("/", (string? status, string? subsidy, Guid? personId, HttpContext http, ListEnrolments list,
-                CancellationToken cancellationToken) =>
-                Actor.From(http).ThenAsync(actor => list.HandleAsync(status, subsidy, personId, actor.Scope, cancellationToken))
-                    .ToHttp(found => TypedResults.Ok(found)))
-            .WithSummary("两项补贴工作台 Enrolments of your area (?status=proposed for proposals found from the registry), oldest first");
+        enrolments.MapGet("/", ([AsParameters] EnrolmentQuery query, HttpContext http, ListEnrolments list, CancellationToken cancellationToken) =>
+                Actor.From(http).ThenAsync(actor => list.HandleAsync(query, actor.Scope, cancellationToken)).ToHttp(found => TypedResults.Ok(found)))
+            .WithSummary("两项补贴工作台 Enrolments of your area (?status=proposed for proposals found from the registry), oldest first, paged with the total");
         enrolments.MapGet("/{id:guid}", (Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
                 Actor.From(http).ThenAsync(async actor =>
                         await Enrolment.FindAsync(dataSource, id, actor.Scope, cancellationToken) is { } found ? (Outcome<Enrolment>)found : Failure.Missing)
