@@ -347,6 +347,58 @@ public sealed class ReliefTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_festival_campaign_lists_who_its_rule_selects_and_each_visit_is_paid_once_within_budget()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var qingyuan = await platform.StaffAsync("qingyuan-staff");
+        using var officer = await platform.StaffAsync("district-officer");
+        var programme = await ProgrammeAsync(officer, budget: 1_000m, perCase: 500m);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var holders = new List<Guid>();
+        foreach (var name in new[] { "周仓", "廖化", "关平" })
+        {
+            var holder = await RegistryClient.RegisterAsync(yunan, name, TestPeople.RareBirthDate());
+            await RegistryClient.IssueAsync(yunan, holder.Id, category: 4, grade: 2);
+            holders.Add(holder.Id);
+        }
+        await Testing.Wait.UntilAsync(async () => await ScalarAsync<long>("select count(*) from eligibility_persons where person_id = any($1) and grade = 2",
+            holders.ToArray()) == 3, TimeSpan.FromSeconds(60), () => "The relief copy never caught up");
+        using var created = await officer.PostAsJsonAsync("/api/relief/campaigns", new
+        {
+            programmeId = programme.Id, festival = "disability_day", name = "助残日走访慰问（测试）", grades = new[] { 1, 2 }, amountPerVisit = 400m,
+            visitsFrom = today.AddDays(-10), visitsTo = today.AddDays(10),
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var campaign = (await created.Content.ReadFromJsonAsync<CampaignAnswer>())!;
+        var expected = await ScalarAsync<long>("select count(*) from eligibility_persons where status = 'active' and grade in (1, 2)");
+        var list = (await yunan.GetFromJsonAsync<List<VisitAnswer>>($"/api/relief/campaigns/{campaign.Id}/visits?status=listed"))!;
+        var visit = list[0];
+        string VisitUrl(VisitAnswer v) => $"/api/relief/campaigns/{campaign.Id}/visits/{v.Id}";
+
+        using var elsewhere = await qingyuan.PostAsJsonAsync(VisitUrl(visit), new { visitedOn = today });
+        using var outsideDays = await yunan.PostAsJsonAsync(VisitUrl(visit), new { visitedOn = today.AddDays(-11) });
+        using var tooMuch = await yunan.PostAsJsonAsync(VisitUrl(visit), new { visitedOn = today, amount = 500.01m });
+        using var visited = await yunan.PostAsJsonAsync(VisitUrl(visit), new { visitedOn = today });
+        using var again = await yunan.PostAsJsonAsync(VisitUrl(visit), new { visitedOn = today });
+        using var second = await yunan.PostAsJsonAsync(VisitUrl(list[1]), new { visitedOn = today, amount = 500m });
+        using var overBudget = await yunan.PostAsJsonAsync(VisitUrl(list[2]), new { visitedOn = today, amount = 200m });
+        var after = (await officer.GetFromJsonAsync<List<ProgrammeAnswer>>($"/api/relief/programmes?year={programme.Year}"))!.Single(p => p.Id == programme.Id);
+
+        Assert.Equal(expected, campaign.Listed);
+        Assert.True(list.Count >= 3, $"only {list.Count} listed in 裕南街");
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Contains("visitedOn", await ErrorKeysAsync(outsideDays));
+        Assert.Contains("amount", await ErrorKeysAsync(tooMuch));
+        var made = (await visited.Content.ReadFromJsonAsync<VisitAnswer>())!;
+        Assert.Equal(("visited", 400m), (made.Status, made.Amount!.Value));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, overBudget.StatusCode); // 100 left
+        Assert.Equal((900m, 100m), (after.Committed, after.Left));
+        Assert.Equal(2L, await ScalarAsync<long>("select count(*) from payments where budget_line_id = $1", programme.Id));
+    }
+
+    [Fact]
     public async Task The_demo_has_the_2019_programmes_twelve_closed_runs_and_this_months_draft_of_each_subsidy()
     {
         var runs = await RowsAsync("select subsidy || ' ' || state || ' ' || count(*) from payment_runs where created_by = 'demo-data' group by subsidy, state order by 1");
@@ -541,7 +593,7 @@ public sealed class ReliefTests(PlatformFixture platform)
         return rows;
     }
 
-    /// <summary>Cases and home modifications of the year's programmes, a completed home counting as granted what it cost.</summary>
+    /// <summary>Cases, home modifications and campaign visits of the year's programmes, a completed home or a visit counting as granted.</summary>
     private async Task<List<(Guid Programme, string Status, decimal Amount, Guid Person)>> CaseRowsAsync(int year)
     {
         await using var relief = await ReliefDbAsync();
@@ -551,6 +603,9 @@ public sealed class ReliefTests(PlatformFixture platform)
             union all
             select h.programme_id, case when h.status = 'completed' then 'granted' else h.status end, coalesce(h.spent, 0), h.person_id
             from home_modifications h join relief_programmes p on p.id = h.programme_id where p.year = $1
+            union all
+            select c.programme_id, case when v.status = 'visited' then 'granted' else v.status end, coalesce(v.amount, 0), v.person_id
+            from campaign_visits v join campaigns c on c.id = v.campaign_id join relief_programmes p on p.id = c.programme_id where p.year = $1
             """,
             relief);
         command.Parameters.AddWithValue(year);
@@ -581,6 +636,10 @@ public sealed class ReliefTests(PlatformFixture platform)
     private sealed record ProgrammeAnswer(Guid Id, int Year, decimal Budget, decimal Committed, decimal Left);
 
     private sealed record CaseAnswer(Guid Id, Guid PersonId, string Status, string? ReferredFrom);
+
+    private sealed record CampaignAnswer(Guid Id, int Listed);
+
+    private sealed record VisitAnswer(Guid Id, Guid PersonId, string Status, decimal? Amount);
 
     private sealed record HomeAnswer(Guid Id, string Status, decimal? Amount, decimal? Spent);
 

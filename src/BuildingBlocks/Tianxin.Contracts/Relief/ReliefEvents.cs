@@ -39,3 +39,7 @@ public sealed record ReliefRefused(Guid CaseId, Guid PersonId, string ProgrammeC
 /// <param name="Spent">What the works cost, paid once; the rest of the planned amount returned to the budget.</param>
 public sealed record HomeModificationCompleted(Guid ModificationId, Guid PersonId, string ProgrammeCode, int Year, decimal Spent, bool RegisteredPoor,
     bool Rural, DateOnly CompletedOn, DateTimeOffset OccurredAt);
+
+/// <param name="Festival">spring_festival, disability_day, mid_autumn or other.</param>
+public sealed record CampaignVisitMade(Guid CampaignId, Guid VisitId, Guid PersonId, string ProgrammeCode, int Year, string Festival, decimal Amount,
+    string Method, DateOnly VisitedOn, DateTimeOffset OccurredAt);

@@ -3,6 +3,7 @@ using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.Eligibility;
 using Tianxin.Relief.DemoData;
+using Tianxin.Relief.Features.Campaigns;
 using Tianxin.Relief.Features.Cases;
 using Tianxin.Relief.Features.Enrolments;
 using Tianxin.Relief.Features.Figures;
@@ -16,7 +17,7 @@ builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<SubsidyDiscoveryConsumer>().AddConsumer<HardshipReferralConsumer>());
 builder.AddPersonalDataProtection();
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases(builder.Configuration).AddHomeModifications().AddFigures().AddDemoData(builder.Configuration);
+    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases(builder.Configuration).AddHomeModifications().AddCampaigns().AddFigures().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -26,5 +27,6 @@ app.MapEnrolmentsApi();
 app.MapPaymentRunsApi();
 app.MapCasesApi();
 app.MapHomeModificationsApi();
+app.MapCampaignsApi();
 app.MapFiguresApi();
 await app.RunPlatformServiceAsync();

@@ -63,7 +63,10 @@ public sealed class FindReliefFigures(NpgsqlDataSource dataSource, TimeProvider 
                 with given as (
                     select programme_id, person_id, amount from relief_cases where status = 'granted' and community_code like $2
                     union all
-                    select programme_id, person_id, spent from home_modifications where status = 'completed' and community_code like $2)
+                    select programme_id, person_id, spent from home_modifications where status = 'completed' and community_code like $2
+                    union all
+                    select c.programme_id, v.person_id, v.amount from campaign_visits v join campaigns c on c.id = v.campaign_id
+                    where v.status = 'visited' and v.community_code like $2)
                 select g.id, g.code, g.name, g.year, b.budget, b.committed,
                        count(x.person_id)::int as cases, count(distinct x.person_id)::int as people, coalesce(sum(x.amount), 0) as granted
                 from relief_programmes g join budget_lines b on b.id = g.id

@@ -4,8 +4,8 @@ namespace Tianxin.Relief.Features.Figures;
 public sealed record SubsidyMonthFigures(string Subsidy, string Month, int People, int PaidPayments, decimal Paid, int PendingPayments,
     decimal Pending, int FailedPayments);
 
-/// <param name="Cases">Cases granted and homes modified (completed).</param>
-/// <param name="Granted">What they were granted, or what the works cost.</param>
+/// <param name="Cases">Cases granted, homes modified (completed) and campaign visits made.</param>
+/// <param name="Granted">What they were granted, what the works cost, or what the visits handed over.</param>
 public sealed record ProgrammeFigures(Guid ProgrammeId, string Code, string Name, int Year, int Cases, int People, decimal Granted,
     decimal Budget, decimal BudgetLeft);
 
