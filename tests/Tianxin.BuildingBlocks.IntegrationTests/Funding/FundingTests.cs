@@ -102,6 +102,29 @@ public sealed class FundingTests(MessagingFixture fixture)
     }
 
     [Fact]
+    public async Task Settling_many_at_once_settles_only_pending_payments_and_says_how_many()
+    {
+        await using var dataSource = await NewDatabaseAsync();
+        var payments = new List<Guid>();
+        for (var month = 1; month <= 3; month++)
+        {
+            var period = $"2026-0{month}";
+            payments.Add((await dataSource.InTransactionAsync(t => PaymentLedger.RecordAsync(t, null, Guid.NewGuid(), "care_subsidy", period,
+                Yuan.Of(110m), "bank_transfer", "test", CancellationToken.None), CancellationToken.None)).Value.Id);
+        }
+        await dataSource.InTransactionAsync(t => PaymentLedger.SettleAsync(t, payments[2], paid: true, null, CancellationToken.None), CancellationToken.None);
+
+        var settled = await dataSource.InTransactionAsync(t => PaymentLedger.SettleManyAsync(t,
+            [new PaymentResult(payments[0], true, null), new PaymentResult(payments[1], false, "户名不符"), new PaymentResult(payments[2], false, "迟到的回盘")],
+            CancellationToken.None), CancellationToken.None);
+
+        Assert.Equal(2, settled);
+        Assert.Equal(["failed 户名不符", "paid ", "paid "], (await dataSource.Command(
+                "select state || ' ' || coalesce(reason, '') as s from payments where id = any($1) order by s", payments.ToArray())
+            .ReadAllAsync(r => r.GetString(0), CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task The_ledger_refuses_an_unknown_method_and_the_table_refuses_a_non_positive_amount()
     {
         await using var dataSource = await NewDatabaseAsync();
