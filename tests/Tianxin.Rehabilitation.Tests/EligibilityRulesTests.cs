@@ -13,7 +13,7 @@ public sealed class EligibilityRulesTests
         ["registered_poor", "minimum_living"], 16_660.00m, 5_131_600.00m, 0m, 0m, ["rehab-institution-1"], 1);
 
     private static PersonFacts Child(DateOnly birthDate, int? category = 5, string[]? flags = null, string status = "active") =>
-        new(Guid.NewGuid(), birthDate, "430103001001", status, category, category is null ? null : 2, flags ?? ["minimum_living"]);
+        new(Guid.NewGuid(), birthDate, "female", "430103001001", status, category, category is null ? null : 2, flags ?? ["minimum_living"], null);
 
     [Fact]
     public void An_eligible_child_passes_every_rule() =>

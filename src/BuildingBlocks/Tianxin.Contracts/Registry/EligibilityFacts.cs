@@ -12,9 +12,10 @@ namespace Tianxin.Contracts.Registry;
 /// elderly_carer (以老养残), multiple_disabled (一户多残), elderly_disabled (老残一体), alone (孤寡).
 /// </param>
 /// <param name="Version">Grows with every change to the person's facts; a copy keeps the highest it has seen.</param>
+/// <param name="HouseholdId">The registry's household the person belongs to (null without one), so that copies can group members.</param>
 public sealed record EligibilityFacts(
     Guid PersonId, DateOnly BirthDate, string Sex, string CommunityCode, string Status, int? Category, int? Grade,
-    IReadOnlyList<string> HouseholdFlags, long Version);
+    IReadOnlyList<string> HouseholdFlags, long Version, Guid? HouseholdId = null);
 
 /// <summary>A registry event that changes the eligibility facts of one or more persons.</summary>
 public interface IChangesEligibility

@@ -1,10 +1,27 @@
+using Tianxin.BuildingBlocks.Funding;
 using Tianxin.BuildingBlocks.Hosting;
+using Tianxin.Eligibility;
+using Tianxin.Employment.Features.Employers;
+using Tianxin.Employment.Features.Figures;
+using Tianxin.Employment.Features.Payments;
+using Tianxin.Employment.Features.Postings;
+using Tianxin.Employment.Features.Seekers;
+using Tianxin.Employment.Features.Training;
 using Tianxin.Employment.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformService(new PlatformService("employment", "就业托养 Employment and care"));
+builder.AddPlatformService(new PlatformService("employment", "就业托养 Employment and care"),
+    messaging => messaging.AddConsumer<EligibilityCopyConsumer>());
+builder.Services.AddEligibilityCopy().AddFunding()
+    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddFigures();
 
 var app = builder.Build();
 app.MapPlatformService();
 app.MapGrpcService<EmploymentGrpcService>();
+app.MapSeekersApi();
+app.MapEmployersApi();
+app.MapPostingsApi();
+app.MapTrainingApi();
+app.MapPaymentsApi();
+app.MapFiguresApi();
 await app.RunPlatformServiceAsync();

@@ -12,7 +12,7 @@ public sealed class EligibilityCopy(NpgsqlDataSource dataSource)
     public Task<PersonFacts?> FindAsync(Guid personId, AreaScope scope, CancellationToken cancellationToken) =>
         dataSource.Command(
                 """
-                select person_id, birth_date, community_code, status, category, grade, household_flags
+                select person_id, birth_date, sex, community_code, status, category, grade, household_flags, household_id
                 from eligibility_persons where person_id = $1 and community_code like $2
                 """, personId, scope.Area.LikePattern)
             .ReadFirstOrDefaultAsync(Read, cancellationToken);
@@ -38,6 +38,7 @@ public sealed class EligibilityCopy(NpgsqlDataSource dataSource)
     }
 
     private static PersonFacts Read(NpgsqlDataReader reader) =>
-        new(reader.Get<Guid>("person_id"), reader.Get<DateOnly>("birth_date"), reader.Get<string>("community_code"), reader.Get<string>("status"),
-            reader.Nullable<short>("category"), reader.Nullable<short>("grade"), reader.Get<string[]>("household_flags"));
+        new(reader.Get<Guid>("person_id"), reader.Get<DateOnly>("birth_date"), reader.Get<string>("sex"), reader.Get<string>("community_code"),
+            reader.Get<string>("status"), reader.Nullable<short>("category"), reader.Nullable<short>("grade"), reader.Get<string[]>("household_flags"),
+            reader.Nullable<Guid>("household_id"));
 }

@@ -29,16 +29,17 @@ public sealed class EligibilityCopyConsumer(NpgsqlDataSource dataSource) :
             {
                 await transaction.Command(
                     """
-                    insert into eligibility_persons (person_id, birth_date, sex, community_code, status, category, grade, household_flags, facts_version)
-                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                    insert into eligibility_persons (person_id, birth_date, sex, community_code, status, category, grade, household_flags, facts_version, household_id)
+                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                     on conflict (person_id) do update
                         set birth_date = excluded.birth_date, sex = excluded.sex, community_code = excluded.community_code,
                             status = excluded.status, category = excluded.category, grade = excluded.grade,
-                            household_flags = excluded.household_flags, facts_version = excluded.facts_version, updated_at = now()
+                            household_flags = excluded.household_flags, facts_version = excluded.facts_version,
+                            household_id = excluded.household_id, updated_at = now()
                         where eligibility_persons.facts_version < excluded.facts_version
                     """,
                     facts.PersonId, facts.BirthDate, facts.Sex, facts.CommunityCode, facts.Status, (short?)facts.Category,
-                    (short?)facts.Grade, facts.HouseholdFlags.ToArray(), facts.Version).ExecuteAsync(context.CancellationToken);
+                    (short?)facts.Grade, facts.HouseholdFlags.ToArray(), facts.Version, facts.HouseholdId).ExecuteAsync(context.CancellationToken);
             }
         });
 }

@@ -3,7 +3,8 @@ namespace Tianxin.Eligibility;
 /// <summary>A person's facts as this service's copy holds them (from the registry's events).</summary>
 /// <param name="Status">active, deceased or moved_out.</param>
 public sealed record PersonFacts(
-    Guid PersonId, DateOnly BirthDate, string CommunityCode, string Status, int? Category, int? Grade, IReadOnlyList<string> HouseholdFlags)
+    Guid PersonId, DateOnly BirthDate, string Sex, string CommunityCode, string Status, int? Category, int? Grade, IReadOnlyList<string> HouseholdFlags,
+    Guid? HouseholdId)
 {
     public bool IsRegisteredPoor => HouseholdFlags.Contains(Contracts.Registry.HouseholdStatuses.RegisteredPoor);
 

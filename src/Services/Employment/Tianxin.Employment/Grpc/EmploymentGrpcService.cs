@@ -1,12 +1,104 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Npgsql;
+using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Hosting;
+using Tianxin.BuildingBlocks.Outcomes;
+using Tianxin.BuildingBlocks.Web;
+using Tianxin.Contracts.Employment;
+using Tianxin.Employment.Features.Seekers;
+using Tianxin.Employment.Features.Training;
 using Tianxin.Protos.Common.V1;
 using Tianxin.Protos.Employment.V1;
+using Domain = Tianxin.Employment.Features;
+using Proto = Tianxin.Protos.Employment.V1;
 
 namespace Tianxin.Employment.Grpc;
 
-public sealed class EmploymentGrpcService(ServiceInfoSource info) : EmploymentService.EmploymentServiceBase
+/// <summary>Thin: a school or bureau acts as its client id; each method reads its proto, calls the same handler as REST and maps the answer.</summary>
+public sealed class EmploymentGrpcService(
+    ServiceInfoSource info, NpgsqlDataSource dataSource, CreateCourse createCourse, EnrolTrainee enrol, RecordAttendance attendance,
+    CompleteTraining complete, RecogniseHardToEmploy hardToEmploy) : EmploymentService.EmploymentServiceBase
 {
+    private const string NotAnEnrolment = "报名编号无效 / Not an enrolment id.";
+
     public override Task<Protos.Common.V1.ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) =>
         info.DescribeForGrpc();
+
+    [Authorize(Policy = EmploymentScopes.TrainingWrite)]
+    public override Task<Proto.Course> CreateCourse(CreateCourseRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var startsOn = GrpcFields.Date(request.StartsOn, "startsOn", errors);
+        var endsOn = GrpcFields.Date(request.EndsOn, "endsOn", errors);
+        GrpcFields.ThrowIfAny(errors, TrainingRules.InvalidTitle);
+        return createCourse.HandleAsync(new CourseRequest(request.Name, request.Kind, startsOn, endsOn, request.Capacity), GrpcCallers.PartnerOf(context),
+            context.CancellationToken).ToGrpc(ToProto);
+    }
+
+    [Authorize(Policy = EmploymentScopes.TrainingWrite)]
+    public override async Task<ListCoursesResponse> ListCourses(ListCoursesRequest request, ServerCallContext context) =>
+        new() { Courses = { (await Domain.Training.Course.ListAsync(dataSource, GrpcCallers.PartnerOf(context), context.CancellationToken)).Select(ToProto) } };
+
+    [Authorize(Policy = EmploymentScopes.TrainingWrite)]
+    public override Task<Proto.TrainingEnrolment> EnrolTrainee(EnrolTraineeRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var courseId = GrpcFields.Id(request.CourseId, "courseId", errors, "课程编号无效 / Not a course id.");
+        var personId = GrpcFields.Id(request.PersonId, "personId", errors, "人员编号无效 / Not a person id.");
+        var enrolledOn = GrpcFields.Date(request.EnrolledOn, "enrolledOn", errors);
+        GrpcFields.ThrowIfAny(errors, TrainingRules.InvalidTitle);
+        return enrol.HandleAsync(courseId, new EnrolmentRequest(personId, enrolledOn), GrpcCallers.PartnerOf(context), context.CancellationToken)
+            .ToGrpc(ToProto);
+    }
+
+    [Authorize(Policy = EmploymentScopes.TrainingWrite)]
+    public override Task<Proto.TrainingEnrolment> RecordAttendance(RecordAttendanceRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var id = GrpcFields.Id(request.EnrolmentId, "enrolmentId", errors, NotAnEnrolment);
+        var sessionOn = GrpcFields.Date(request.SessionOn, "sessionOn", errors);
+        GrpcFields.ThrowIfAny(errors, TrainingRules.InvalidTitle);
+        return attendance.HandleAsync(id, new AttendanceRequest(sessionOn, request.Present), GrpcCallers.PartnerOf(context), context.CancellationToken)
+            .ToGrpc(ToProto);
+    }
+
+    [Authorize(Policy = EmploymentScopes.TrainingWrite)]
+    public override Task<Proto.TrainingEnrolment> RecordCompletion(RecordCompletionRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var id = GrpcFields.Id(request.EnrolmentId, "enrolmentId", errors, NotAnEnrolment);
+        var completedOn = GrpcFields.Date(request.CompletedOn, "completedOn", errors);
+        GrpcFields.ThrowIfAny(errors, TrainingRules.InvalidTitle);
+        return complete.HandleAsync(id, new CompletionRequest(completedOn, string.IsNullOrEmpty(request.CertificateNo) ? null : request.CertificateNo),
+            GrpcCallers.PartnerOf(context), context.CancellationToken).ToGrpc(ToProto);
+    }
+
+    [Authorize(Policy = EmploymentScopes.SeekersHr)]
+    public override Task<Proto.Seeker> RecogniseHardToEmploy(RecogniseHardToEmployRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var personId = GrpcFields.Id(request.PersonId, "personId", errors, "人员编号无效 / Not a person id.");
+        var on = GrpcFields.Date(request.On, "on", errors);
+        GrpcFields.ThrowIfAny(errors);
+        return hardToEmploy.HandleAsync(new HardToEmployRequest(personId, request.Recognised, on), AreaScope.District, context.CancellationToken)
+            .ToGrpc(seeker => new Proto.Seeker
+            {
+                PersonId = seeker.PersonId.ToString(), CommunityCode = seeker.CommunityCode, HardToEmploy = seeker.HardToEmploy,
+                HardToEmployOn = GrpcFields.Text(seeker.HardToEmployOn),
+            });
+    }
+
+    private static Proto.Course ToProto(Domain.Training.Course course) => new()
+    {
+        Id = course.Id.ToString(), School = course.School, Name = course.Name, Kind = course.Kind, StartsOn = GrpcFields.Text(course.StartsOn),
+        EndsOn = GrpcFields.Text(course.EndsOn), Capacity = course.Capacity, Enrolled = course.Enrolled,
+    };
+
+    private static Proto.TrainingEnrolment ToProto(Domain.Training.TrainingEnrolment enrolment) => new()
+    {
+        Id = enrolment.Id.ToString(), CourseId = enrolment.CourseId.ToString(), PersonId = enrolment.PersonId.ToString(),
+        EnrolledOn = GrpcFields.Text(enrolment.EnrolledOn), Status = enrolment.Status, CompletedOn = GrpcFields.Text(enrolment.CompletedOn),
+        CertificateNo = enrolment.CertificateNo ?? "", SessionsAttended = enrolment.SessionsAttended,
+    };
 }

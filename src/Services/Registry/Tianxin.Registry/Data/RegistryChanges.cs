@@ -67,7 +67,7 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
                 returning p.id, p.birth_date, p.sex, p.community_code, p.status,
                           (select category from certificates c where c.person_id = p.id and c.status = 'valid') as category,
                           (select grade from certificates c where c.person_id = p.id and c.status = 'valid') as grade,
-                          p.household_flags, p.facts_version
+                          p.household_flags, p.facts_version, p.household_id
                 """, ids)
             .ReadAllAsync(ReadFacts, cancellationToken);
     }
@@ -94,5 +94,5 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
     private static EligibilityFacts ReadFacts(NpgsqlDataReader reader) =>
         new(reader.Get<Guid>("id"), reader.Get<DateOnly>("birth_date"), reader.Get<string>("sex"), reader.Get<string>("community_code"),
             reader.Get<string>("status"), reader.Nullable<short>("category"), reader.Nullable<short>("grade"), reader.Get<string[]>("household_flags"),
-            reader.Get<long>("facts_version"));
+            reader.Get<long>("facts_version"), reader.Nullable<Guid>("household_id"));
 }

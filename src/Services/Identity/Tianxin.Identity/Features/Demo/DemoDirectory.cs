@@ -1,4 +1,5 @@
 using Tianxin.BuildingBlocks.Security;
+using Tianxin.Contracts.Employment;
 using Tianxin.Contracts.Grievance;
 using Tianxin.Contracts.Registry;
 using Tianxin.Contracts.Rehabilitation;
@@ -44,5 +45,8 @@ public static class DemoDirectory
         new("hotline-12345", "12345市民热线", [GrievanceScopes.WorkOrdersWrite]),
         new("civil-affairs-bureau", "区民政局", [ReliefScopes.EnrolmentsDecide]),
         new("bank-1", "代发银行", [ReliefScopes.PaymentsBank]),
+        new("hr-bureau", "区人社局", [EmploymentScopes.SeekersHr]),
+        new("training-school-1", "职业技能培训学校一", [EmploymentScopes.TrainingWrite, RegistryScopes.PersonsResolve]),
+        new("training-school-2", "职业技能培训学校二", [EmploymentScopes.TrainingWrite, RegistryScopes.PersonsResolve]),
     ];
 }

@@ -1,9 +1,9 @@
 using Npgsql;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.Security;
 using Tianxin.BuildingBlocks.Text;
 using Tianxin.Contracts.Registry;
-using Tianxin.BuildingBlocks.Security;
 using Tianxin.Registry.Data;
 using Tianxin.Registry.Features.Persons;
 

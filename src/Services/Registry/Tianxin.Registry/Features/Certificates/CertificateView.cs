@@ -1,3 +1,4 @@
+using Tianxin.Contracts.Registry;
 using Tianxin.Registry.Features.Persons;
 
 namespace Tianxin.Registry.Features.Certificates;

@@ -1,12 +1,13 @@
-using Tianxin.BuildingBlocks;
 using System.Globalization;
 using System.Security.Claims;
 using Npgsql;
+using Tianxin.BuildingBlocks;
 using Tianxin.BuildingBlocks.Areas;
-using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Security;
+using Tianxin.Contracts.Registry;
 using Tianxin.Registry.Data;
 using Tianxin.Registry.Features.Certificates;
 using Tianxin.Registry.Features.Persons;

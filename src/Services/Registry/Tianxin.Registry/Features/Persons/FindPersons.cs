@@ -2,10 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
-using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Security;
 using Tianxin.BuildingBlocks.Text;
+using Tianxin.Contracts.Registry;
 using Tianxin.Registry.Features.Certificates;
 
 namespace Tianxin.Registry.Features.Persons;

@@ -1,0 +1,60 @@
+using Npgsql;
+using Tianxin.BuildingBlocks;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.Employment.Features.Employers;
+using Tianxin.Employment.Features.Seekers;
+using Tianxin.Employment.Features.Training;
+
+namespace Tianxin.Employment.Features.Figures;
+
+/// <summary>Counts and sums taken from the service's own rows: programmes, employment, training, quota, zero-employment households.</summary>
+public sealed class FindEmploymentFigures(NpgsqlDataSource dataSource, EmployerQuota quota, TrainingConversion conversion,
+    ZeroEmploymentHouseholds households, TimeProvider clock)
+{
+    public async Task<EmploymentFigures> HandleAsync(int year, AreaScope scope, CancellationToken cancellationToken)
+    {
+        var pattern = scope.Area.LikePattern;
+        var today = clock.TodayInChina();
+        var programmes = await dataSource.Command(
+                """
+                select p.code, p.name, b.budget, b.committed,
+                       count(distinct pp.person_id) as people, count(distinct pp.household_id) as households, coalesce(sum(pay.amount), 0) as money
+                from payment_programmes p join budget_lines b on b.id = p.id
+                left join (programme_payments pp join payments pay on pay.id = pp.payment_id and pay.state <> 'failed')
+                    on pp.programme_id = p.id and pp.community_code like $2
+                where p.year = $1
+                group by p.id, b.id order by p.code
+                """, year, pattern)
+            .ReadAllAsync(reader => new ProgrammeFigures(reader.Get<string>("code"), reader.Get<string>("name"), (int)reader.Get<long>("people"),
+                (int)reader.Get<long>("households"), reader.Get<decimal>("money"), reader.Get<decimal>("budget"),
+                reader.Get<decimal>("budget") - reader.Get<decimal>("committed")), cancellationToken);
+        var people = (await dataSource.Command(
+                """
+                with holders as (
+                    select e.person_id,
+                           exists (select 1 from employment_records r where r.person_id = e.person_id and r.ended_on is null) as employed,
+                           s.working_ability,
+                           exists (select 1 from training_enrolments t where t.person_id = e.person_id and t.status = 'completed') as trained
+                    from eligibility_persons e left join seekers s on s.person_id = e.person_id
+                    where e.community_code like $1 and e.status = 'active' and e.grade is not null and working_age_on(e.sex, e.birth_date, $2))
+                select count(*) filter (where employed or working_ability in ('full', 'partial')) as able,
+                       count(*) filter (where employed) as employed,
+                       count(*) filter (where working_ability in ('full', 'partial')) as seekers_able,
+                       count(*) filter (where working_ability in ('full', 'partial') and trained) as trained
+                from holders
+                """, pattern, today)
+            .ReadAllAsync(reader => (Able: (int)reader.Get<long>("able"), Employed: (int)reader.Get<long>("employed"),
+                SeekersAble: (int)reader.Get<long>("seekers_able"), Trained: (int)reader.Get<long>("trained")), cancellationToken)).Single();
+        var assessed = await quota.ForYearAsync(year, null, cancellationToken) ?? [];
+        var converted = await conversion.ForYearAsync(year, cancellationToken);
+        var zero = await households.HandleAsync(scope, 0, 1, cancellationToken);
+        return new EmploymentFigures(year, scope.Area.Value, programmes,
+            new EmploymentRate(people.Able, people.Employed, TrainingConversion.Rate(people.Employed, people.Able)),
+            new TrainingCoverage(people.SeekersAble, people.Trained, TrainingConversion.Rate(people.Trained, people.SeekersAble)),
+            TrainingConversion.Rate(converted.Schools.Sum(s => s.Converted), converted.Schools.Sum(s => s.Completed)),
+            new QuotaFigures(assessed.Count, assessed.Count(a => a.Compliant), assessed.Count(a => a.Exempt), assessed.Count(a => a.Concentrated),
+                assessed.Sum(a => a.Shortfall), assessed.Sum(a => a.Fund)),
+            zero.Total);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Tianxin.Contracts.Registry;
+
+namespace Tianxin.Employment.Features.Postings;
+
+/// <summary>What matching knows of a seeker: the eligibility copy's facts and the registration.</summary>
+public sealed record SeekerProfile(
+    Guid PersonId, string CommunityCode, int? Category, int? Grade, IReadOnlyList<string> Skills, string WorkingAbility,
+    IReadOnlyList<string> PreferredStreets, bool HardToEmploy)
+{
+    public string StreetCode => CommunityCode[..9];
+}
+
+/// <param name="Id">The seeker (for a posting) or the posting (for a seeker).</param>
+/// <param name="Reasons">Why it ranks where it does, each "中文 / English".</param>
+public sealed record Match(Guid Id, int Score, IReadOnlyList<string> Reasons);
+
+/// <summary>
+/// Ranks seekers and postings against each other. Suiting the work's categories and grades weighs most, then
+/// where the person lives, the skills asked for, working ability against the hours, a barrier-free workplace
+/// for a severely disabled person, and the HR bureau's hard-to-employ status; every point comes with its reason.
+/// </summary>
+public static class Matching
+{
+    public static Match Score(Posting posting, SeekerProfile seeker, Guid id)
+    {
+        var score = 0;
+        var reasons = new List<string>();
+        if (Suits(posting, seeker))
+        {
+            score += 40;
+            reasons.Add($"适合{Suited(posting, seeker, chinese: true)} / suits {Suited(posting, seeker, chinese: false)}");
+        }
+        else
+        {
+            reasons.Add("残疾类别或等级与岗位要求不符 / category or grade outside what the work suits");
+        }
+        if (seeker.CommunityCode == posting.CommunityCode)
+        {
+            score += 20;
+            reasons.Add("住在同一社区 / lives in the same community");
+        }
+        else if (seeker.StreetCode == posting.StreetCode)
+        {
+            score += 15;
+            reasons.Add("住在同一街道 / lives in the same street");
+        }
+        else
+        {
+            var apart = StreetsApart(seeker.StreetCode, posting.StreetCode);
+            score += Math.Max(0, 10 - 2 * apart);
+            reasons.Add($"住处相隔{apart}个街道 / lives {apart} streets away");
+        }
+        if (seeker.PreferredStreets.Contains(posting.StreetCode))
+        {
+            score += 5;
+            reasons.Add("愿在该街道工作 / prefers work in this street");
+        }
+        var skills = posting.Skills.Intersect(seeker.Skills).ToList();
+        if (skills.Count > 0)
+        {
+            score += Math.Min(30, 10 * skills.Count);
+            reasons.Add($"具备技能：{string.Join("、", skills)} / has the skill: {string.Join(", ", skills)}");
+        }
+        if (seeker.WorkingAbility == "full")
+        {
+            score += 10;
+            reasons.Add("完全劳动能力 / fully able to work");
+        }
+        else if (posting.Hours != "full_time")
+        {
+            score += 8;
+            reasons.Add("部分劳动能力，岗位非全日制 / partly able, and the hours are not full time");
+        }
+        if (posting.Accessible && seeker.Grade is <= 2)
+        {
+            score += 5;
+            reasons.Add("无障碍工作场所 / barrier-free workplace");
+        }
+        if (seeker.HardToEmploy)
+        {
+            score += 5;
+            reasons.Add("就业困难人员优先 / hard to employ, put first");
+        }
+        return new Match(id, score, reasons);
+    }
+
+    public static bool Suits(Posting posting, SeekerProfile seeker) =>
+        seeker is { Category: { } category, Grade: { } grade }
+        && (posting.Categories.Count == 0 || posting.Categories.Contains(category))
+        && grade >= posting.MinGrade && grade <= posting.MaxGrade;
+
+    /// <summary>Best first; ties by person or posting id so that pages are stable.</summary>
+    public static List<Match> Rank(IEnumerable<Match> matches, int limit) =>
+        matches.OrderByDescending(m => m.Score).ThenBy(m => m.Id).Take(limit).ToList();
+
+    /// <summary>An approximation: streets are numbered 001–014 in the district's order, so neighbours mostly differ by one.</summary>
+    private static int StreetsApart(string street, string other) =>
+        Math.Abs(int.Parse(street[6..], CultureInfo.InvariantCulture) - int.Parse(other[6..], CultureInfo.InvariantCulture));
+
+    private static string Suited(Posting posting, SeekerProfile seeker, bool chinese)
+    {
+        var name = DisabilityCategories.Names[seeker.Category!.Value].Split(' ');
+        var grades = posting.MinGrade == posting.MaxGrade ? $"{posting.MinGrade}" : $"{posting.MinGrade}–{posting.MaxGrade}";
+        return chinese ? $"{name[0]}{grades}级" : $"{name[1]} grade {grades}";
+    }
+}

@@ -1,0 +1,42 @@
+using Npgsql;
+using Tianxin.BuildingBlocks;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Persistence;
+
+namespace Tianxin.Employment.Features.Seekers;
+
+/// <param name="AbleMembers">The household's registered seekers of working age able to work, to follow up.</param>
+public sealed record ZeroEmploymentHousehold(Guid HouseholdId, string StreetCode, string CommunityCode, IReadOnlyList<Guid> AbleMembers);
+
+public sealed record ZeroEmploymentPage(int Total, IReadOnlyList<ZeroEmploymentHousehold> Items);
+
+/// <summary>
+/// 零就业家庭: households with a member of working age able to work (a registered seeker whose ability is not
+/// none) and no member employed. Members are the certificate holders the registry's events name.
+/// </summary>
+public sealed class ZeroEmploymentHouseholds(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    public async Task<ZeroEmploymentPage> HandleAsync(AreaScope scope, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await dataSource.Command(
+                """
+                with able as (
+                    select e.household_id, e.community_code, e.person_id
+                    from seekers s join eligibility_persons e on e.person_id = s.person_id
+                    where e.household_id is not null and e.status = 'active' and s.working_ability <> 'none'
+                      and e.community_code like $1 and working_age_on(e.sex, e.birth_date, $2)),
+                households as (
+                    select a.household_id, min(a.community_code) as community_code, array_agg(a.person_id order by a.person_id) as members
+                    from able a
+                    where not exists (select 1 from eligibility_persons m
+                                      join employment_records r on r.person_id = m.person_id and r.ended_on is null
+                                      where m.household_id = a.household_id)
+                    group by a.household_id)
+                select household_id, community_code, members, count(*) over () as total
+                from households order by community_code, household_id offset $3 limit $4
+                """, scope.Area.LikePattern, clock.TodayInChina(), offset, limit)
+            .ReadAllAsync(reader => (Total: reader.Get<long>("total"), Household: new ZeroEmploymentHousehold(reader.Get<Guid>("household_id"),
+                reader.Get<string>("community_code")[..9], reader.Get<string>("community_code"), reader.Get<Guid[]>("members"))), cancellationToken);
+        return new ZeroEmploymentPage(rows.Count > 0 ? (int)rows[0].Total : 0, rows.Select(r => r.Household).ToList());
+    }
+}
