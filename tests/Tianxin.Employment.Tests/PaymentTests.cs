@@ -105,7 +105,7 @@ public sealed class PaymentTests(EmploymentDatabase database)
     }
 
     private static GrantPayment Grant(NpgsqlDataSource dataSource) =>
-        new(dataSource, new EligibilityCopy(dataSource), new Outbox(), TimeProvider.System);
+        new(dataSource, new EligibilityCopy(dataSource), new ProgrammePayments(new Outbox(), TimeProvider.System));
 
     private static async Task<PaymentProgramme> ProgrammeAsync(NpgsqlDataSource dataSource, string code, decimal budget, decimal max, string kind) =>
         (await new CreatePaymentProgramme(dataSource).HandleAsync(

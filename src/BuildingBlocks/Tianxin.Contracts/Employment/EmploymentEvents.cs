@@ -23,3 +23,9 @@ public sealed record EmploymentPaymentMade(Guid PaymentId, Guid PersonId, Guid? 
 /// <param name="Counted">Disabled employees, grade 1–2 counting as the rule's weight.</param>
 public sealed record QuotaAssessed(Guid EmployerId, int Year, int Headcount, decimal Required, decimal Counted, decimal Shortfall, decimal Fund,
     bool Exempt, DateTimeOffset OccurredAt);
+
+/// <param name="Kind">day_care or home_care.</param>
+/// <param name="Month">"2026-03".</param>
+/// <param name="Subsidy">The month's subsidy paid for the person.</param>
+public sealed record CareServiceRecorded(Guid EnrolmentId, Guid PersonId, string Kind, string Month, int DaysServed, decimal Subsidy,
+    DateTimeOffset OccurredAt);

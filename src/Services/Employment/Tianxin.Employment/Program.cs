@@ -1,6 +1,7 @@
 using Tianxin.BuildingBlocks.Funding;
 using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.Eligibility;
+using Tianxin.Employment.Features.Care;
 using Tianxin.Employment.Features.Employers;
 using Tianxin.Employment.Features.Figures;
 using Tianxin.Employment.Features.Payments;
@@ -13,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("employment", "就业托养 Employment and care"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>());
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddFigures();
+    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFigures();
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -23,5 +24,6 @@ app.MapEmployersApi();
 app.MapPostingsApi();
 app.MapTrainingApi();
 app.MapPaymentsApi();
+app.MapCareApi();
 app.MapFiguresApi();
 await app.RunPlatformServiceAsync();

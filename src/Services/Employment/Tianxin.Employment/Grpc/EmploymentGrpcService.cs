@@ -6,6 +6,7 @@ using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Web;
 using Tianxin.Contracts.Employment;
+using Tianxin.Employment.Features.Care;
 using Tianxin.Employment.Features.Seekers;
 using Tianxin.Employment.Features.Training;
 using Tianxin.Protos.Common.V1;
@@ -18,7 +19,7 @@ namespace Tianxin.Employment.Grpc;
 /// <summary>Thin: a school or bureau acts as its client id; each method reads its proto, calls the same handler as REST and maps the answer.</summary>
 public sealed class EmploymentGrpcService(
     ServiceInfoSource info, NpgsqlDataSource dataSource, CreateCourse createCourse, EnrolTrainee enrol, RecordAttendance attendance,
-    CompleteTraining complete, RecogniseHardToEmploy hardToEmploy) : EmploymentService.EmploymentServiceBase
+    CompleteTraining complete, RecogniseHardToEmploy hardToEmploy, RecordCareMonth careMonth) : EmploymentService.EmploymentServiceBase
 {
     private const string NotAnEnrolment = "报名编号无效 / Not an enrolment id.";
 
@@ -88,6 +89,33 @@ public sealed class EmploymentGrpcService(
                 HardToEmployOn = GrpcFields.Text(seeker.HardToEmployOn),
             });
     }
+
+    [Authorize(Policy = EmploymentScopes.CareWrite)]
+    public override async Task<ListCareEnrolmentsResponse> ListCareEnrolments(ListCareEnrolmentsRequest request, ServerCallContext context) =>
+        new()
+        {
+            Enrolments =
+            {
+                (await Domain.Care.CareEnrolment.ListAsync(dataSource, null, AreaScope.District, context.CancellationToken))
+                .Where(e => e.Institution == GrpcCallers.PartnerOf(context)).Select(ToProto),
+            },
+        };
+
+    [Authorize(Policy = EmploymentScopes.CareWrite)]
+    public override Task<Proto.CareEnrolment> RecordCareMonth(RecordCareMonthRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var id = GrpcFields.Id(request.EnrolmentId, "enrolmentId", errors, "托养编号无效 / Not an enrolment id.");
+        GrpcFields.ThrowIfAny(errors, CareRules.InvalidTitle);
+        return careMonth.HandleAsync(id, new CareMonthRequest(request.Month, request.DaysServed, request.Services), GrpcCallers.PartnerOf(context),
+            context.CancellationToken).ToGrpc(ToProto);
+    }
+
+    private static Proto.CareEnrolment ToProto(Domain.Care.CareEnrolment enrolment) => new()
+    {
+        Id = enrolment.Id.ToString(), CentreId = enrolment.CentreId.ToString(), PersonId = enrolment.PersonId.ToString(), Kind = enrolment.Kind,
+        StartsOn = GrpcFields.Text(enrolment.StartsOn), EndsOn = GrpcFields.Text(enrolment.EndsOn), MonthsServed = enrolment.MonthsServed,
+    };
 
     private static Proto.Course ToProto(Domain.Training.Course course) => new()
     {

@@ -13,7 +13,10 @@ public sealed record TrainingCoverage(int Able, int Trained, decimal Rate);
 /// <param name="Fund">The employment-security fund estimates of the year's declarations, together.</param>
 public sealed record QuotaFigures(int Declared, int Compliant, int Exempt, int Concentrated, decimal Shortfall, decimal Fund);
 
+/// <param name="Enrolled">Persons in this kind of care at some time in the year; MonthsServed the months recorded in the year.</param>
+public sealed record CareFigures(string Kind, int Enrolled, int MonthsServed);
+
 /// <summary>The employment service's figures of a year for the caller's area (quota and training are district-wide).</summary>
 public sealed record EmploymentFigures(
     int Year, string Area, IReadOnlyList<ProgrammeFigures> Programmes, EmploymentRate Employment, TrainingCoverage Training,
-    decimal ConversionRate, QuotaFigures Quota, int ZeroEmploymentHouseholds);
+    decimal ConversionRate, QuotaFigures Quota, int ZeroEmploymentHouseholds, IReadOnlyList<CareFigures> Care);

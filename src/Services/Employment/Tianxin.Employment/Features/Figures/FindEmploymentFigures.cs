@@ -46,6 +46,18 @@ public sealed class FindEmploymentFigures(NpgsqlDataSource dataSource, EmployerQ
                 """, pattern, today)
             .ReadAllAsync(reader => (Able: (int)reader.Get<long>("able"), Employed: (int)reader.Get<long>("employed"),
                 SeekersAble: (int)reader.Get<long>("seekers_able"), Trained: (int)reader.Get<long>("trained")), cancellationToken)).Single();
+        var care = await dataSource.Command(
+                """
+                select k.kind,
+                       (select count(distinct e.person_id) from care_enrolments e
+                        where e.kind = k.kind and e.community_code like $2 and extract(year from e.starts_on) <= $1
+                          and (e.ends_on is null or extract(year from e.ends_on) >= $1)) as enrolled,
+                       (select count(*) from care_service_months m join care_enrolments e on e.id = m.enrolment_id
+                        where e.kind = k.kind and e.community_code like $2 and extract(year from m.month) = $1) as months
+                from (values ('day_care'), ('home_care')) as k(kind)
+                """, year, pattern)
+            .ReadAllAsync(reader => new CareFigures(reader.Get<string>("kind"), (int)reader.Get<long>("enrolled"), (int)reader.Get<long>("months")),
+                cancellationToken);
         var assessed = await quota.ForYearAsync(year, null, cancellationToken) ?? [];
         var converted = await conversion.ForYearAsync(year, cancellationToken);
         var zero = await households.HandleAsync(scope, 0, 1, cancellationToken);
@@ -55,6 +67,6 @@ public sealed class FindEmploymentFigures(NpgsqlDataSource dataSource, EmployerQ
             TrainingConversion.Rate(converted.Schools.Sum(s => s.Converted), converted.Schools.Sum(s => s.Completed)),
             new QuotaFigures(assessed.Count, assessed.Count(a => a.Compliant), assessed.Count(a => a.Exempt), assessed.Count(a => a.Concentrated),
                 assessed.Sum(a => a.Shortfall), assessed.Sum(a => a.Fund)),
-            zero.Total);
+            zero.Total, care);
     }
 }

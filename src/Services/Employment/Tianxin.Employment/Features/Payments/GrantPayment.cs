@@ -1,13 +1,10 @@
 using System.Globalization;
 using Npgsql;
-using Tianxin.BuildingBlocks;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Funding;
-using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.Money;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
-using Tianxin.Contracts.Employment;
 using Tianxin.Eligibility;
 
 namespace Tianxin.Employment.Features.Payments;
@@ -16,15 +13,11 @@ namespace Tianxin.Employment.Features.Payments;
 /// <param name="Method">bank_transfer (default) or cash.</param>
 public sealed record GrantRequest(Guid? PersonId, string? Period, decimal? Amount, string? Method);
 
-/// <param name="PayeeId">The person, or their household for a household programme.</param>
-public sealed record GrantedPayment(Guid PaymentId, Guid ProgrammeId, Guid PersonId, Guid PayeeId, string Period, decimal Amount, string Method,
-    string State, decimal BudgetLeft);
-
 /// <summary>
 /// One payment to a certificate holder of the caller's area within the programme's budget (never overspent)
 /// and once per person (or household), programme and period: the Funding ledger's rules, in one transaction.
 /// </summary>
-public sealed class GrantPayment(NpgsqlDataSource dataSource, EligibilityCopy copy, Outbox outbox, TimeProvider clock)
+public sealed class GrantPayment(NpgsqlDataSource dataSource, EligibilityCopy copy, ProgrammePayments payments)
 {
     private const string InvalidTitle = "补贴发放信息有误 / The payment has errors";
 
@@ -55,36 +48,8 @@ public sealed class GrantPayment(NpgsqlDataSource dataSource, EligibilityCopy co
         {
             return new Failure.NotFound("本辖区没有此持证残疾人 / No such certificate holder in your area");
         }
-        var payee = programme.PeriodKind == "household" ? person.HouseholdId : person.PersonId;
-        if (payee is null)
-        {
-            return Failure.Field("personId", "此人没有登记户籍家庭，不能按户发放 / The person has no household to pay.", InvalidTitle);
-        }
-        var today = clock.TodayInChina();
-        return await dataSource.InTransactionAsync(async transaction =>
-        {
-            var committed = await BudgetLines.CommitAsync(transaction, programme.Id, amount!.Value, priority: true, _ => Task.FromResult(0m),
-                cancellationToken);
-            if (!committed.Succeeded)
-            {
-                return (Outcome<GrantedPayment>)committed.Failure!;
-            }
-            var payment = await PaymentLedger.RecordAsync(transaction, programme.Id, payee.Value, programme.Code, period!, amount.Value, method, by,
-                cancellationToken);
-            if (!payment.Succeeded)
-            {
-                return payment.Failure!;
-            }
-            await transaction.Command(
-                """
-                insert into programme_payments (payment_id, programme_id, person_id, household_id, community_code, paid_on)
-                values ($1, $2, $3, $4, $5, $6)
-                """, payment.Value.Id, programme.Id, person.PersonId, person.HouseholdId, person.CommunityCode, today).ExecuteAsync(cancellationToken);
-            await outbox.EnqueueAsync(transaction, new EmploymentPaymentMade(payment.Value.Id, person.PersonId, person.HouseholdId, programme.Code,
-                programme.Year, period!, amount.Value.Amount, clock.GetUtcNow()), cancellationToken);
-            return new GrantedPayment(payment.Value.Id, programme.Id, person.PersonId, payee.Value, period!, amount.Value.Amount, method,
-                payment.Value.State, committed.Value.Left);
-        }, cancellationToken);
+        return await dataSource.InTransactionAsync(
+            transaction => payments.PayAsync(transaction, programme, person, period!, amount!.Value, method, by, cancellationToken), cancellationToken);
     }
 
     private static string? Period(PaymentProgramme programme, string? requested, Dictionary<string, string[]> errors)

@@ -7,7 +7,7 @@ namespace Tianxin.Employment.Features.Payments;
 public static class PaymentsApi
 {
     public static IServiceCollection AddPayments(this IServiceCollection services) =>
-        services.AddSingleton<CreatePaymentProgramme>().AddSingleton<GrantPayment>();
+        services.AddSingleton<ProgrammePayments>().AddSingleton<CreatePaymentProgramme>().AddSingleton<GrantPayment>();
 
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder endpoints)
     {

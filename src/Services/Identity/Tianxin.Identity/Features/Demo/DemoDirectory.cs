@@ -48,5 +48,6 @@ public static class DemoDirectory
         new("hr-bureau", "区人社局", [EmploymentScopes.SeekersHr]),
         new("training-school-1", "职业技能培训学校一", [EmploymentScopes.TrainingWrite, RegistryScopes.PersonsResolve]),
         new("training-school-2", "职业技能培训学校二", [EmploymentScopes.TrainingWrite, RegistryScopes.PersonsResolve]),
+        new("care-institution-1", "托养机构一", [EmploymentScopes.CareWrite]),
     ];
 }
