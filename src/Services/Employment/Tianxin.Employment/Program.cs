@@ -3,6 +3,7 @@ using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.Eligibility;
 using Tianxin.Employment.Features.Care;
 using Tianxin.Employment.Features.Employers;
+using Tianxin.Employment.Features.Fairs;
 using Tianxin.Employment.Features.Figures;
 using Tianxin.Employment.Features.Payments;
 using Tianxin.Employment.Features.Postings;
@@ -14,7 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("employment", "就业托养 Employment and care"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>());
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFigures();
+    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFairs().AddFigures();
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -25,5 +26,6 @@ app.MapPostingsApi();
 app.MapTrainingApi();
 app.MapPaymentsApi();
 app.MapCareApi();
+app.MapFairsApi();
 app.MapFiguresApi();
 await app.RunPlatformServiceAsync();

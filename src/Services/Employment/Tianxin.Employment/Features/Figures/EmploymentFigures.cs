@@ -16,7 +16,11 @@ public sealed record QuotaFigures(int Declared, int Compliant, int Exempt, int C
 /// <param name="Enrolled">Persons in this kind of care at some time in the year; MonthsServed the months recorded in the year.</param>
 public sealed record CareFigures(string Kind, int Enrolled, int MonthsServed);
 
+/// <param name="Employers">Attendances of employers, fair by fair (an employer at two fairs counts twice), as the year-end report counts them.</param>
+public sealed record FairFigures(int Fairs, int Employers, int Seekers, int Agreements, int Placements);
+
 /// <summary>The employment service's figures of a year for the caller's area (quota and training are district-wide).</summary>
 public sealed record EmploymentFigures(
     int Year, string Area, IReadOnlyList<ProgrammeFigures> Programmes, EmploymentRate Employment, TrainingCoverage Training,
-    decimal ConversionRate, QuotaFigures Quota, int ZeroEmploymentHouseholds, IReadOnlyList<CareFigures> Care);
+    decimal ConversionRate, QuotaFigures Quota, int ZeroEmploymentHouseholds, IReadOnlyList<CareFigures> Care,
+    FairFigures JobFairs);

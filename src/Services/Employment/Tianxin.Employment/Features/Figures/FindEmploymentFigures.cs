@@ -3,12 +3,13 @@ using Tianxin.BuildingBlocks;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.Employment.Features.Employers;
+using Tianxin.Employment.Features.Fairs;
 using Tianxin.Employment.Features.Seekers;
 using Tianxin.Employment.Features.Training;
 
 namespace Tianxin.Employment.Features.Figures;
 
-/// <summary>Counts and sums taken from the service's own rows: programmes, employment, training, quota, zero-employment households.</summary>
+/// <summary>Counts and sums taken from the service's own rows: programmes, employment, training, quota, zero-employment households, care, fairs.</summary>
 public sealed class FindEmploymentFigures(NpgsqlDataSource dataSource, EmployerQuota quota, TrainingConversion conversion,
     ZeroEmploymentHouseholds households, TimeProvider clock)
 {
@@ -58,6 +59,7 @@ public sealed class FindEmploymentFigures(NpgsqlDataSource dataSource, EmployerQ
                 """, year, pattern)
             .ReadAllAsync(reader => new CareFigures(reader.Get<string>("kind"), (int)reader.Get<long>("enrolled"), (int)reader.Get<long>("months")),
                 cancellationToken);
+        var fairs = await JobFair.OfYearAsync(dataSource, year, cancellationToken);
         var assessed = await quota.ForYearAsync(year, null, cancellationToken) ?? [];
         var converted = await conversion.ForYearAsync(year, cancellationToken);
         var zero = await households.HandleAsync(scope, 0, 1, cancellationToken);
@@ -67,6 +69,7 @@ public sealed class FindEmploymentFigures(NpgsqlDataSource dataSource, EmployerQ
             TrainingConversion.Rate(converted.Schools.Sum(s => s.Converted), converted.Schools.Sum(s => s.Completed)),
             new QuotaFigures(assessed.Count, assessed.Count(a => a.Compliant), assessed.Count(a => a.Exempt), assessed.Count(a => a.Concentrated),
                 assessed.Sum(a => a.Shortfall), assessed.Sum(a => a.Fund)),
-            zero.Total, care);
+            zero.Total, care,
+            new FairFigures(fairs.Count, fairs.Sum(f => f.Employers), fairs.Sum(f => f.Seekers), fairs.Sum(f => f.Agreements), fairs.Sum(f => f.Placements)));
     }
 }
