@@ -29,3 +29,8 @@ public sealed record QuotaAssessed(Guid EmployerId, int Year, int Headcount, dec
 /// <param name="Subsidy">The month's subsidy paid for the person.</param>
 public sealed record CareServiceRecorded(Guid EnrolmentId, Guid PersonId, string Kind, string Month, int DaysServed, decimal Subsidy,
     DateTimeOffset OccurredAt);
+
+/// <summary>The outcome of a labour case that a grievance referred; the grievance service closes its side with it.</summary>
+/// <param name="Outcome">reinstated, wages_recovered, compensated, legal_aid (sent on to legal aid) or unresolved.</param>
+public sealed record EmploymentDisputeResolved(Guid CaseId, Guid GrievanceId, Guid PersonId, string Outcome, string Note, DateOnly ResolvedOn,
+    DateTimeOffset OccurredAt);

@@ -5,6 +5,7 @@ using Tianxin.Employment.Features.Care;
 using Tianxin.Employment.Features.Employers;
 using Tianxin.Employment.Features.Fairs;
 using Tianxin.Employment.Features.Figures;
+using Tianxin.Employment.Features.LabourCases;
 using Tianxin.Employment.Features.Payments;
 using Tianxin.Employment.Features.Postings;
 using Tianxin.Employment.Features.Seekers;
@@ -13,9 +14,9 @@ using Tianxin.Employment.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("employment", "就业托养 Employment and care"),
-    messaging => messaging.AddConsumer<EligibilityCopyConsumer>());
+    messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<DisputeReferralConsumer>());
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFairs().AddFigures();
+    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFairs().AddLabourCases().AddFigures();
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -27,5 +28,6 @@ app.MapTrainingApi();
 app.MapPaymentsApi();
 app.MapCareApi();
 app.MapFairsApi();
+app.MapLabourCasesApi();
 app.MapFiguresApi();
 await app.RunPlatformServiceAsync();
