@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Aspire.Hosting.Testing;
 using Npgsql;
 
@@ -47,6 +48,41 @@ public sealed class DemoDataTests(PlatformFixture platform)
         Assert.Equal(["5131600.00"], childAid);
         Assert.Equal(["approved", "completed", "rejected", "submitted"], states.Order());
     }
+
+    [Fact]
+    public async Task The_employment_demo_pays_the_2019_programmes_holds_two_fairs_and_serves_care_and_the_figures_equal_the_rows()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        await using var employment = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("employment-db"));
+        await employment.OpenAsync();
+
+        var figures = (await officer.GetFromJsonAsync<DemoEmploymentFigures>("/api/employment/figures/2019"))!;
+        var paid = await TextsAsync(employment,
+            """
+            select p.programme || ' ' || count(distinct pp.person_id) || ' ' || sum(p.amount) from payments p
+            join programme_payments pp on pp.payment_id = p.id join payment_programmes g on g.id = pp.programme_id
+            where g.year = 2019 group by p.programme order by p.programme
+            """);
+        var served = await TextsAsync(employment,
+            "select e.kind || ' ' || count(distinct e.person_id) || ' ' || count(m.month) from care_enrolments e left join care_service_months m on m.enrolment_id = e.id group by e.kind order by e.kind");
+        var accident = figures.Programmes.Single(p => p.Code == "accident_insurance");
+
+        Assert.Equal(paid, figures.Programmes.Where(p => p.People > 0).OrderBy(p => p.Code, StringComparer.Ordinal)
+            .Select(p => FormattableString.Invariant($"{p.Code} {p.People} {p.Money:0.00}")));
+        Assert.True(accident.Money <= 145_500.00m && accident.People > 0);
+        Assert.Equal(served, figures.Care.Where(c => c.Enrolled > 0).Select(c => $"{c.Kind} {c.Enrolled} {c.MonthsServed}"));
+        Assert.All(figures.Care, c => Assert.Equal(12 * c.Enrolled, c.MonthsServed));
+        Assert.Equal(2, figures.JobFairs.Fairs);
+        Assert.True(figures.JobFairs.Placements > 0 && figures.JobFairs.Placements <= figures.JobFairs.Seekers);
+    }
+
+    private sealed record DemoProgramme(string Code, int People, decimal Money);
+
+    private sealed record DemoCare(string Kind, int Enrolled, int MonthsServed);
+
+    private sealed record DemoFairs(int Fairs, int Employers, int Seekers, int Agreements, int Placements);
+
+    private sealed record DemoEmploymentFigures(List<DemoProgramme> Programmes, List<DemoCare> Care, DemoFairs JobFairs);
 
     private static async Task<string[]> TextsAsync(NpgsqlConnection connection, string sql)
     {

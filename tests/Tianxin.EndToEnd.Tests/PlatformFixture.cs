@@ -92,6 +92,21 @@ public sealed class PlatformFixture : IAsyncLifetime
         // Signed in before any test runs, because the lockout test locks this account for fifteen minutes.
         await StaffTokenAsync("community-worker");
         await WaitForReliefDemoAsync(timeout.Token);
+        await WaitForEmploymentDemoAsync(timeout.Token);
+    }
+
+    /// <summary>The employment demo's last step is this year's programmes: tests that count employment and quota figures wait for it.</summary>
+    private async Task WaitForEmploymentDemoAsync(CancellationToken cancellationToken)
+    {
+        await using var employment = new NpgsqlConnection(await App.GetConnectionStringAsync("employment-db", cancellationToken));
+        await employment.OpenAsync(cancellationToken);
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            await using var programmes = new NpgsqlCommand(
+                "select count(*) from payment_programmes where updated_by = 'demo-data' and year = extract(year from now() at time zone 'Asia/Shanghai')",
+                employment);
+            return (long)(await programmes.ExecuteScalarAsync(cancellationToken))! == 9;
+        }, StartTimeout, () => "The employment demo data never reached this year's programmes");
     }
 
     /// <summary>

@@ -77,6 +77,15 @@ public readonly record struct Yuan : IComparable<Yuan>
         return yuan;
     }
 
+    /// <summary>A total shared among a number of parts to the fen: the first parts take the fen left over, so the sum is exact.</summary>
+    public static IReadOnlyList<decimal> Split(decimal total, int parts)
+    {
+        var fen = (long)(total * 100);
+        var each = fen / parts;
+        var over = fen % parts;
+        return [.. Enumerable.Range(0, parts).Select(i => (each + (i < over ? 1 : 0)) / 100m)];
+    }
+
     public static Yuan operator +(Yuan left, Yuan right) => new(left.Amount + right.Amount);
 
     /// <summary>"1,234.50".</summary>

@@ -1,6 +1,7 @@
 using Tianxin.BuildingBlocks.Funding;
 using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.Eligibility;
+using Tianxin.Employment.DemoData;
 using Tianxin.Employment.Features.Care;
 using Tianxin.Employment.Features.Employers;
 using Tianxin.Employment.Features.Fairs;
@@ -16,7 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("employment", "就业托养 Employment and care"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<DisputeReferralConsumer>());
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFairs().AddLabourCases().AddFigures();
+    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFairs().AddLabourCases().AddFigures().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();

@@ -1,5 +1,6 @@
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Money;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.Relief.Features.Cases;
 using Tianxin.Relief.Features.HomeModifications;
@@ -28,7 +29,7 @@ public sealed class Demo2019Cases(NpgsqlDataSource dataSource, SubmitReliefCase 
         foreach (var demo in DemoReliefProgrammes.For(2019))
         {
             var programme = programmes.Single(p => p.Code == demo.Programme.Code);
-            var amounts = DemoReliefProgrammes.Split(demo.Programme.Budget!.Value, demo.People2019);
+            var amounts = Yuan.Split(demo.Programme.Budget!.Value, demo.People2019);
             for (var n = 0; n < demo.People2019; n++)
             {
                 var person = persons[n % persons.Count];

@@ -22,13 +22,4 @@ public static class DemoReliefProgrammes
         yield return new(new("education_aid", year, "就学救助", 755_500.00m, 5_000.00m, 5_000.00m, true), 214);
         yield return new(new(HomeModification, year, "无障碍改造", 270_000.00m, 8_000.00m, 8_000.00m, true), 54);
     }
-
-    /// <summary>A total shared among a number of cases to the fen: the first ones take the fen left over, so the sum is exact.</summary>
-    public static IReadOnlyList<decimal> Split(decimal total, int cases)
-    {
-        var fen = (long)(total * 100);
-        var each = fen / cases;
-        var over = fen % cases;
-        return [.. Enumerable.Range(0, cases).Select(i => (each + (i < over ? 1 : 0)) / 100m)];
-    }
 }

@@ -9,7 +9,7 @@ using Tianxin.Eligibility;
 
 namespace Tianxin.Employment.Features.Seekers;
 
-/// <param name="Kind">employer (name the employer), self_employed, flexible (灵活/网络就业), public_welfare_post or concentrated_base.</param>
+/// <param name="Kind">employer or concentrated_base (name the employer or base), self_employed, flexible (灵活/网络就业) or public_welfare_post.</param>
 public sealed record EmploymentStartRequest(string? Kind, Guid? EmployerId, DateOnly? StartedOn);
 
 /// <param name="Reason">Why it ended, e.g. 合同到期, 辞职, 被辞退.</param>
@@ -28,9 +28,9 @@ public sealed class RecordEmployment(NpgsqlDataSource dataSource, EligibilityCop
         {
             errors["kind"] = [$"就业形式为 {string.Join("、", EmploymentRecord.Kinds)} 之一 / One of {string.Join(", ", EmploymentRecord.Kinds)}."];
         }
-        else if ((request.Kind == "employer") != request.EmployerId.HasValue)
+        else if ((request.Kind is "employer" or "concentrated_base") != request.EmployerId.HasValue)
         {
-            errors["employerId"] = ["用人单位就业须填写单位，其他形式不填 / Name the employer for kind employer, and only then."];
+            errors["employerId"] = ["用人单位或集中就业基地须填写单位，其他形式不填 / Name the employer (or the base) for those kinds, and only then."];
         }
         var startedOn = DateFields.Past(request.StartedOn, "startedOn", errors, clock.TodayInChina());
         if (errors.Count > 0)
