@@ -1,6 +1,7 @@
 using Tianxin.Benchmarks;
 
-// bench/run.sh calls: "outbox [events] [seconds]", "relief [entitlements] [seconds]" or "load-registry <persons> <sample-dir>".
+// bench/run.sh calls: "outbox [events] [seconds]", "relief [entitlements] [seconds]", "load-registry <persons> <sample-dir>" or
+// "load-employment <persons> <seekers> <posting-file>".
 switch (args.FirstOrDefault())
 {
     case "load-registry":
@@ -9,11 +10,14 @@ switch (args.FirstOrDefault())
     case "outbox":
         await OutboxBenchmark.RunAsync(args[1..]);
         break;
+    case "load-employment":
+        await EmploymentLoad.RunAsync(args[1..]);
+        break;
     case "relief":
         await ReliefBenchmark.RunAsync(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: Tianxin.Benchmarks outbox [events] [seconds] | relief [entitlements] [seconds] | load-registry <persons> <sample-dir>");
+        Console.Error.WriteLine("usage: Tianxin.Benchmarks outbox [events] [seconds] | relief [entitlements] [seconds] | load-registry <persons> <sample-dir> | load-employment <persons> <seekers> <posting-file>");
         return 2;
 }
 return 0;

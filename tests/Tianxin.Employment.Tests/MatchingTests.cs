@@ -12,7 +12,7 @@ public sealed class MatchingTests
         var physical = new SeekerProfile(Guid.NewGuid(), "430103003001", 4, 3, [], "full", [], false);
         var intellectual = new SeekerProfile(Guid.NewGuid(), "430103001001", 5, 1, ["包装"], "full", [], false);
 
-        var ranked = Matching.Rank([Matching.Score(Packing, intellectual, intellectual.PersonId), Matching.Score(Packing, physical, physical.PersonId)], 10);
+        var ranked = Matching.BestSeekers(Packing, [intellectual, physical], 10);
 
         Assert.Equal([physical.PersonId, intellectual.PersonId], ranked.Select(m => m.Id));
         Assert.Contains("适合肢体残疾3–4级 / suits physical grade 3–4", ranked[0].Reasons);

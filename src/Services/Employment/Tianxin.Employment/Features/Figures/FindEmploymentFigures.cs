@@ -32,13 +32,15 @@ public sealed class FindEmploymentFigures(NpgsqlDataSource dataSource, EmployerQ
                 reader.Get<decimal>("budget") - reader.Get<decimal>("committed")), cancellationToken);
         var people = (await dataSource.Command(
                 """
-                with holders as (
+                with ages as materialized (select * from working_age_births($2)),
+                holders as (
                     select e.person_id,
                            exists (select 1 from employment_records r where r.person_id = e.person_id and r.ended_on is null) as employed,
                            s.working_ability,
                            exists (select 1 from training_enrolments t where t.person_id = e.person_id and t.status = 'completed') as trained
                     from eligibility_persons e left join seekers s on s.person_id = e.person_id
-                    where e.community_code like $1 and e.status = 'active' and e.grade is not null and working_age_on(e.sex, e.birth_date, $2))
+                    join ages w on w.sex = e.sex and e.birth_date > w.born_after and e.birth_date <= w.born_until
+                    where e.community_code like $1 and e.status = 'active' and e.grade is not null)
                 select count(*) filter (where employed or working_ability in ('full', 'partial')) as able,
                        count(*) filter (where employed) as employed,
                        count(*) filter (where working_ability in ('full', 'partial')) as seekers_able,

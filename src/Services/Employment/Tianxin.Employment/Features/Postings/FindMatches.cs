@@ -18,10 +18,11 @@ public sealed class FindMatches(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     private const string Profiles =
         """
+        with ages as materialized (select * from working_age_births($2))
         select s.person_id, e.community_code, e.category, e.grade, s.skills, s.working_ability, s.preferred_streets, s.hard_to_employ
         from seekers s join eligibility_persons e on e.person_id = s.person_id
+        join ages w on w.sex = e.sex and e.birth_date > w.born_after and e.birth_date <= w.born_until
         where e.community_code like $1 and e.status = 'active' and e.grade is not null and s.working_ability <> 'none'
-          and working_age_on(e.sex, e.birth_date, $2)
           and not exists (select 1 from employment_records r where r.person_id = s.person_id and r.ended_on is null)
         """;
 
@@ -33,7 +34,7 @@ public sealed class FindMatches(NpgsqlDataSource dataSource, TimeProvider clock)
         }
         var seekers = await dataSource.Command(Profiles, scope.Area.LikePattern, clock.TodayInChina()).ReadAllAsync(Read, cancellationToken);
         var byId = seekers.ToDictionary(s => s.PersonId);
-        return Matching.Rank(seekers.Select(s => Matching.Score(posting, s, s.PersonId)), limit)
+        return Matching.BestSeekers(posting, seekers, limit)
             .Select(m => (Seeker: byId[m.Id], Match: m))
             .Select(c => new CandidateMatch(c.Seeker.PersonId, c.Seeker.CommunityCode, c.Seeker.Category, c.Seeker.Grade, c.Match.Score, c.Match.Reasons))
             .ToList();
@@ -48,7 +49,7 @@ public sealed class FindMatches(NpgsqlDataSource dataSource, TimeProvider clock)
             return new Failure.NotFound("本辖区没有此可就业的求职人员 / No such seeker able to take a job in your area");
         }
         var postings = (await Posting.OpenAsync(dataSource, null, cancellationToken)).ToDictionary(p => p.Id);
-        return Matching.Rank(postings.Values.Select(p => Matching.Score(p, seeker, p.Id)), limit)
+        return Matching.BestPostings(postings.Values, seeker, limit)
             .Select(m => (Posting: postings[m.Id], Match: m))
             .Select(c => new PostingMatch(c.Posting.Id, c.Posting.EmployerId, c.Posting.Title, c.Posting.CommunityCode, c.Match.Score, c.Match.Reasons))
             .ToList();

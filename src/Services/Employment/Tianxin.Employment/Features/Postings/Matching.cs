@@ -24,75 +24,87 @@ public static class Matching
 {
     public static Match Score(Posting posting, SeekerProfile seeker, Guid id)
     {
-        var score = 0;
         var reasons = new List<string>();
+        return new Match(id, Evaluate(posting, seeker, reasons), reasons);
+    }
+
+    /// <summary>The best seekers for a posting, best first (ties by person); reasons are written for those only.</summary>
+    public static List<Match> BestSeekers(Posting posting, IEnumerable<SeekerProfile> seekers, int limit) =>
+        seekers.Select(s => (Seeker: s, Points: Evaluate(posting, s, null))).OrderByDescending(c => c.Points).ThenBy(c => c.Seeker.PersonId)
+            .Take(limit).Select(c => Score(posting, c.Seeker, c.Seeker.PersonId)).ToList();
+
+    /// <summary>The best postings for a seeker, best first (ties by posting); reasons are written for those only.</summary>
+    public static List<Match> BestPostings(IEnumerable<Posting> postings, SeekerProfile seeker, int limit) =>
+        postings.Select(p => (Posting: p, Points: Evaluate(p, seeker, null))).OrderByDescending(c => c.Points).ThenBy(c => c.Posting.Id)
+            .Take(limit).Select(c => Score(c.Posting, seeker, c.Posting.Id)).ToList();
+
+    /// <param name="reasons">Null when only the points are wanted: no reason is then written.</param>
+    private static int Evaluate(Posting posting, SeekerProfile seeker, List<string>? reasons)
+    {
+        var score = 0;
         if (Suits(posting, seeker))
         {
             score += 40;
-            reasons.Add($"适合{Suited(posting, seeker, chinese: true)} / suits {Suited(posting, seeker, chinese: false)}");
+            reasons?.Add($"适合{Suited(posting, seeker, chinese: true)} / suits {Suited(posting, seeker, chinese: false)}");
         }
         else
         {
-            reasons.Add("残疾类别或等级与岗位要求不符 / category or grade outside what the work suits");
+            reasons?.Add("残疾类别或等级与岗位要求不符 / category or grade outside what the work suits");
         }
         if (seeker.CommunityCode == posting.CommunityCode)
         {
             score += 20;
-            reasons.Add("住在同一社区 / lives in the same community");
+            reasons?.Add("住在同一社区 / lives in the same community");
         }
         else if (seeker.StreetCode == posting.StreetCode)
         {
             score += 15;
-            reasons.Add("住在同一街道 / lives in the same street");
+            reasons?.Add("住在同一街道 / lives in the same street");
         }
         else
         {
             var apart = StreetsApart(seeker.StreetCode, posting.StreetCode);
             score += Math.Max(0, 10 - 2 * apart);
-            reasons.Add($"住处相隔{apart}个街道 / lives {apart} streets away");
+            reasons?.Add($"住处相隔{apart}个街道 / lives {apart} streets away");
         }
         if (seeker.PreferredStreets.Contains(posting.StreetCode))
         {
             score += 5;
-            reasons.Add("愿在该街道工作 / prefers work in this street");
+            reasons?.Add("愿在该街道工作 / prefers work in this street");
         }
         var skills = posting.Skills.Intersect(seeker.Skills).ToList();
         if (skills.Count > 0)
         {
             score += Math.Min(30, 10 * skills.Count);
-            reasons.Add($"具备技能：{string.Join("、", skills)} / has the skill: {string.Join(", ", skills)}");
+            reasons?.Add($"具备技能：{string.Join("、", skills)} / has the skill: {string.Join(", ", skills)}");
         }
         if (seeker.WorkingAbility == "full")
         {
             score += 10;
-            reasons.Add("完全劳动能力 / fully able to work");
+            reasons?.Add("完全劳动能力 / fully able to work");
         }
         else if (posting.Hours != "full_time")
         {
             score += 8;
-            reasons.Add("部分劳动能力，岗位非全日制 / partly able, and the hours are not full time");
+            reasons?.Add("部分劳动能力，岗位非全日制 / partly able, and the hours are not full time");
         }
         if (posting.Accessible && seeker.Grade is <= 2)
         {
             score += 5;
-            reasons.Add("无障碍工作场所 / barrier-free workplace");
+            reasons?.Add("无障碍工作场所 / barrier-free workplace");
         }
         if (seeker.HardToEmploy)
         {
             score += 5;
-            reasons.Add("就业困难人员优先 / hard to employ, put first");
+            reasons?.Add("就业困难人员优先 / hard to employ, put first");
         }
-        return new Match(id, score, reasons);
+        return score;
     }
 
     public static bool Suits(Posting posting, SeekerProfile seeker) =>
         seeker is { Category: { } category, Grade: { } grade }
         && (posting.Categories.Count == 0 || posting.Categories.Contains(category))
         && grade >= posting.MinGrade && grade <= posting.MaxGrade;
-
-    /// <summary>Best first; ties by person or posting id so that pages are stable.</summary>
-    public static List<Match> Rank(IEnumerable<Match> matches, int limit) =>
-        matches.OrderByDescending(m => m.Score).ThenBy(m => m.Id).Take(limit).ToList();
 
     /// <summary>An approximation: streets are numbered 001–014 in the district's order, so neighbours mostly differ by one.</summary>
     private static int StreetsApart(string street, string other) =>

@@ -4,7 +4,10 @@ using Tianxin.Eligibility;
 
 namespace Tianxin.Employment.Features.Seekers;
 
-/// <summary>Asks the database's working_age_on, the one place the rules (working_age_rules) are read, so SQL figures and handlers agree.</summary>
+/// <summary>
+/// Asks the database's working_age_on for one person. The one place the rules (working_age_rules) are read is
+/// working_age_births, which queries over many persons join and working_age_on asks, so all of them agree.
+/// </summary>
 public static class WorkingAge
 {
     public static Task<bool> OfWorkingAgeAsync(NpgsqlDataSource dataSource, PersonFacts facts, DateOnly day, CancellationToken cancellationToken) =>

@@ -20,20 +20,20 @@ public sealed class ZeroEmploymentHouseholds(NpgsqlDataSource dataSource, TimePr
     {
         var rows = await dataSource.Command(
                 """
-                with able as (
-                    select e.household_id, e.community_code, e.person_id
+                with ages as materialized (select * from working_age_births($2)),
+                able as (
+                    select e.household_id, min(e.community_code) as community_code, array_agg(e.person_id order by e.person_id) as members
                     from seekers s join eligibility_persons e on e.person_id = s.person_id
-                    where e.household_id is not null and e.status = 'active' and s.working_ability <> 'none'
-                      and e.community_code like $1 and working_age_on(e.sex, e.birth_date, $2)),
-                households as (
-                    select a.household_id, min(a.community_code) as community_code, array_agg(a.person_id order by a.person_id) as members
-                    from able a
-                    where not exists (select 1 from eligibility_persons m
-                                      join employment_records r on r.person_id = m.person_id and r.ended_on is null
-                                      where m.household_id = a.household_id)
-                    group by a.household_id)
-                select household_id, community_code, members, count(*) over () as total
-                from households order by community_code, household_id offset $3 limit $4
+                    join ages w on w.sex = e.sex and e.birth_date > w.born_after and e.birth_date <= w.born_until
+                    where e.household_id is not null and e.status = 'active' and s.working_ability <> 'none' and e.community_code like $1
+                    group by e.household_id)
+                select a.household_id, a.community_code, a.members, count(*) over () as total
+                from able a
+                -- Once per household, not per member: the households are fewer.
+                where not exists (select 1 from eligibility_persons m
+                                  join employment_records r on r.person_id = m.person_id and r.ended_on is null
+                                  where m.household_id = a.household_id)
+                order by a.community_code, a.household_id offset $3 limit $4
                 """, scope.Area.LikePattern, clock.TodayInChina(), offset, limit)
             .ReadAllAsync(reader => (Total: reader.Get<long>("total"), Household: new ZeroEmploymentHousehold(reader.Get<Guid>("household_id"),
                 reader.Get<string>("community_code")[..9], reader.Get<string>("community_code"), reader.Get<Guid[]>("members"))), cancellationToken);
