@@ -104,6 +104,26 @@ public sealed class PaymentTests(EmploymentDatabase database)
         Assert.IsType<Failure.NotFound>(otherArea.Failure);
     }
 
+    [Fact]
+    public async Task A_group_policy_insures_severe_and_registered_poor_holders_once_and_stops_at_the_budget()
+    {
+        await using var dataSource = await database.NewAsync();
+        var programme = await ProgrammeAsync(dataSource, "accident_insurance", 100m, 50m, "year");
+        await CopiedPersons.AddAsync(dataSource, grade: 1);
+        await CopiedPersons.AddAsync(dataSource, grade: 2);
+        await CopiedPersons.AddAsync(dataSource, grade: 4, flags: ["registered_poor"]);
+        await CopiedPersons.AddAsync(dataSource, grade: 3);
+        var insure = new InsureGroup(dataSource, new EligibilityCopy(dataSource), new ProgrammePayments(new Outbox(), TimeProvider.System));
+
+        var first = (await insure.HandleAsync(programme.Id, new GroupPolicyRequest(45.03m, null, null), AreaScope.District, "officer", default)).Value;
+        await dataSource.Command("update budget_lines set budget = 200 where id = $1", programme.Id).ExecuteAsync(default);
+        var again = (await insure.HandleAsync(programme.Id, new GroupPolicyRequest(45.03m, null, null), AreaScope.District, "officer", default)).Value;
+
+        // 100.00 yuan buys two premiums of 45.03: the third waits; enrolled again with more budget, only the third is added.
+        Assert.Equal(new GroupPolicyResult(3, 2, 0, 1, 9.94m), first);
+        Assert.Equal(new GroupPolicyResult(3, 1, 2, 0, 64.91m), again);
+    }
+
     private static GrantPayment Grant(NpgsqlDataSource dataSource) =>
         new(dataSource, new EligibilityCopy(dataSource), new ProgrammePayments(new Outbox(), TimeProvider.System));
 

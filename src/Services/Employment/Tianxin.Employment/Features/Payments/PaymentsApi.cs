@@ -7,7 +7,8 @@ namespace Tianxin.Employment.Features.Payments;
 public static class PaymentsApi
 {
     public static IServiceCollection AddPayments(this IServiceCollection services) =>
-        services.AddSingleton<ProgrammePayments>().AddSingleton<CreatePaymentProgramme>().AddSingleton<GrantPayment>();
+        services.AddSingleton<ProgrammePayments>().AddSingleton<CreatePaymentProgramme>().AddSingleton<GrantPayment>()
+            .AddSingleton<InsureGroup>();
 
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -25,6 +26,12 @@ public static class PaymentsApi
                     .ToHttp(payment => TypedResults.Created($"/programmes/{id}/payments/{payment.PaymentId}", payment)))
             .RequireAuthorization(PlatformPolicies.DistrictOfficer)
             .WithSummary("发放补贴 Pay a certificate holder within budget, once per person (or household), programme and period");
+        programmes.MapPost("/{id:guid}/group-policy", (Guid id, GroupPolicyRequest request, HttpContext http, InsureGroup insure,
+                CancellationToken cancellationToken) =>
+                Actor.From(http).ThenAsync(actor => insure.HandleAsync(id, request, actor.Scope, actor.Name, cancellationToken))
+                    .ToHttp(result => TypedResults.Ok(result)))
+            .RequireAuthorization(PlatformPolicies.DistrictOfficer)
+            .WithSummary("团体意外伤害保险 Insure every holder of your area the selection names (grades 1–2, registered-poor households), each once for the year, within budget");
         return endpoints;
     }
 }
