@@ -9,6 +9,7 @@ using Tianxin.Employment.Features.Figures;
 using Tianxin.Employment.Features.LabourCases;
 using Tianxin.Employment.Features.Payments;
 using Tianxin.Employment.Features.Postings;
+using Tianxin.Employment.Features.Posts;
 using Tianxin.Employment.Features.Seekers;
 using Tianxin.Employment.Features.Training;
 using Tianxin.Employment.Grpc;
@@ -17,7 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("employment", "就业托养 Employment and care"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<DisputeReferralConsumer>());
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFairs().AddLabourCases().AddFigures().AddDemoData(builder.Configuration);
+    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFairs().AddLabourCases().AddPosts().AddFigures().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -30,5 +31,6 @@ app.MapPaymentsApi();
 app.MapCareApi();
 app.MapFairsApi();
 app.MapLabourCasesApi();
+app.MapPostsApi();
 app.MapFiguresApi();
 await app.RunPlatformServiceAsync();

@@ -13,9 +13,18 @@ namespace Tianxin.Employment.Features.Seekers;
 /// </summary>
 public sealed class EmploymentRecords(Outbox outbox, TimeProvider clock)
 {
+    /// <param name="postId">The public-welfare post held, for that kind: its places are counted under a lock on the post.</param>
     public async Task<Outcome<Guid>> StartAsync(NpgsqlTransaction transaction, PersonFacts person, string kind, Guid? employerId, DateOnly startedOn,
-        string source, string by, CancellationToken cancellationToken)
+        string source, string by, CancellationToken cancellationToken, Guid? postId = null)
     {
+        if (postId is { } post && await transaction.Command(
+                """
+                select p.places <= (select count(*) from employment_records r where r.post_id = p.id and r.ended_on is null)
+                from public_welfare_posts p where p.id = $1 for update
+                """, post).ScalarAsync<bool?>(cancellationToken) is not false)
+        {
+            return new Failure.Conflict("该公益性岗位已满员或不存在 / The post is full or does not exist", null, "places");
+        }
         if (await EmploymentRecord.LockOpenAsync(transaction, person.PersonId, cancellationToken) is { } current)
         {
             if (startedOn <= current.StartedOn)
@@ -28,9 +37,9 @@ public sealed class EmploymentRecords(Outbox outbox, TimeProvider clock)
         var id = Guid.CreateVersion7();
         await transaction.Command(
             """
-            insert into employment_records (id, person_id, community_code, kind, employer_id, started_on, source, recorded_by)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
-            """, id, person.PersonId, person.CommunityCode, kind, employerId, startedOn, source, by).ExecuteAsync(cancellationToken);
+            insert into employment_records (id, person_id, community_code, kind, employer_id, started_on, source, recorded_by, post_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """, id, person.PersonId, person.CommunityCode, kind, employerId, startedOn, source, by, postId).ExecuteAsync(cancellationToken);
         await outbox.EnqueueAsync(transaction, new EmploymentStarted(id, person.PersonId, person.CommunityCode, kind, employerId, startedOn, source,
             clock.GetUtcNow()), cancellationToken);
         return id;

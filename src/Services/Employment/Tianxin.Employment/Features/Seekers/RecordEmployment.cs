@@ -10,7 +10,8 @@ using Tianxin.Eligibility;
 namespace Tianxin.Employment.Features.Seekers;
 
 /// <param name="Kind">employer or concentrated_base (name the employer or base), self_employed, flexible (灵活/网络就业) or public_welfare_post.</param>
-public sealed record EmploymentStartRequest(string? Kind, Guid? EmployerId, DateOnly? StartedOn);
+/// <param name="PostId">For public_welfare_post: the post held (公益性岗位), if the federation funds it.</param>
+public sealed record EmploymentStartRequest(string? Kind, Guid? EmployerId, DateOnly? StartedOn, Guid? PostId = null);
 
 /// <param name="Reason">Why it ended, e.g. 合同到期, 辞职, 被辞退.</param>
 public sealed record EmploymentEndRequest(DateOnly? EndedOn, string? Reason);
@@ -32,6 +33,10 @@ public sealed class RecordEmployment(NpgsqlDataSource dataSource, EligibilityCop
         {
             errors["employerId"] = ["用人单位或集中就业基地须填写单位，其他形式不填 / Name the employer (or the base) for those kinds, and only then."];
         }
+        if (request.PostId is not null && request.Kind != "public_welfare_post")
+        {
+            errors["postId"] = ["只有公益性岗位就业填写岗位 / A post is named for kind public_welfare_post only."];
+        }
         var startedOn = DateFields.Past(request.StartedOn, "startedOn", errors, clock.TodayInChina());
         if (errors.Count > 0)
         {
@@ -47,7 +52,8 @@ public sealed class RecordEmployment(NpgsqlDataSource dataSource, EligibilityCop
             return Failure.Field("employerId", "没有此用人单位 / No such employer.", InvalidTitle);
         }
         var started = await dataSource.InTransactionAsync(
-            transaction => records.StartAsync(transaction, person, request.Kind!, request.EmployerId, startedOn!.Value, "staff", by, cancellationToken),
+            transaction => records.StartAsync(transaction, person, request.Kind!, request.EmployerId, startedOn!.Value, "staff", by, cancellationToken,
+                request.PostId),
             cancellationToken);
         return started.Succeeded ? (await EmploymentRecord.FindAsync(dataSource, started.Value, cancellationToken))! : started.Failure!;
     }
