@@ -162,6 +162,49 @@ public sealed class EmploymentTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
+    [Fact]
+    public async Task The_hr_bureau_recognises_a_hard_to_employ_seeker_reports_insurance_and_reads_postings_and_a_school_may_not()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var officer = await platform.StaffAsync("district-officer");
+        var person = await RegistryClient.RegisterAsync(yunan, "马超", WorkingAgeBirthDate());
+        await RegistryClient.IssueAsync(yunan, person.Id, category: 2, grade: 2);
+        HttpResponseMessage registered = null!;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            registered = await yunan.PostAsJsonAsync("/api/employment/seekers",
+                new { personId = person.Id, education = "college", desiredWork = "文员", workingAbility = "full" });
+            return registered.StatusCode != HttpStatusCode.NotFound;
+        }, TimeSpan.FromSeconds(60), () => "The employment service never learnt of the registered person");
+        var before = await FiguresAsync(officer);
+        var hr = await PartnerAsync("hr-bureau");
+        var client = new EmploymentService.EmploymentServiceClient(platform.GatewayGrpc);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+        var recognised = await client.RecogniseHardToEmployAsync(
+            new RecogniseHardToEmployRequest { PersonId = person.Id.ToString(), Recognised = true, On = Text(today) }, hr);
+        var insured = await client.ReportSocialInsuranceAsync(
+            new ReportSocialInsuranceRequest { PersonId = person.Id.ToString(), Year = Year, Pension = true, Medical = true }, hr);
+        var future = await Assert.ThrowsAsync<RpcException>(async () => await client.ReportSocialInsuranceAsync(
+            new ReportSocialInsuranceRequest { PersonId = person.Id.ToString(), Year = Year + 1, Pension = true }, hr));
+        var postings = await client.ListOpenPostingsAsync(new ListOpenPostingsRequest(), hr);
+        var school = await Assert.ThrowsAsync<RpcException>(async () => await client.ReportSocialInsuranceAsync(
+            new ReportSocialInsuranceRequest { PersonId = person.Id.ToString(), Year = Year, Pension = false }, await PartnerAsync("training-school-1")));
+        var seeker = (await yunan.GetFromJsonAsync<HardToEmployAnswer>($"/api/employment/seekers/{person.Id}"))!;
+        var after = await FiguresAsync(officer);
+
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.True(recognised.HardToEmploy);
+        Assert.True(seeker.HardToEmploy);
+        Assert.True(insured.Pension && insured.Medical);
+        Assert.Equal(StatusCode.InvalidArgument, future.StatusCode);
+        Assert.Equal(["year"], RegistryClient.FieldViolations(future));
+        Assert.NotEmpty(postings.Postings); // the demo's fair postings
+        Assert.Equal(StatusCode.PermissionDenied, school.StatusCode);
+        Assert.Equal((before.SocialInsurance.Reported + 1, before.SocialInsurance.Pension + 1),
+            (after.SocialInsurance.Reported, after.SocialInsurance.Pension));
+    }
+
     private static DateOnly WorkingAgeBirthDate() => new DateOnly(1988, 1, 1).AddDays(Random.Shared.Next(0, 3650));
 
     /// <summary>A random unified social credit code with its GB 32100 check character, computed here independently of the service.</summary>
@@ -232,5 +275,9 @@ public sealed class EmploymentTests(PlatformFixture platform)
 
     private sealed record QuotaFiguresAnswer(int Declared, decimal Fund);
 
-    private sealed record FiguresAnswer(EmploymentRateAnswer Employment, TrainingAnswer Training, QuotaFiguresAnswer Quota);
+    private sealed record InsuranceAnswer(int Reported, int Pension, int Medical);
+
+    private sealed record HardToEmployAnswer(Guid PersonId, bool HardToEmploy);
+
+    private sealed record FiguresAnswer(EmploymentRateAnswer Employment, TrainingAnswer Training, QuotaFiguresAnswer Quota, InsuranceAnswer SocialInsurance);
 }

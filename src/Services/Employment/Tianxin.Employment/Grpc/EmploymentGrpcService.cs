@@ -8,6 +8,7 @@ using Tianxin.BuildingBlocks.Web;
 using Tianxin.Contracts.Employment;
 using Tianxin.Employment.Features.Care;
 using Tianxin.Employment.Features.Seekers;
+using Tianxin.Employment.Features.SocialInsurance;
 using Tianxin.Employment.Features.Training;
 using Tianxin.Protos.Common.V1;
 using Tianxin.Protos.Employment.V1;
@@ -19,7 +20,8 @@ namespace Tianxin.Employment.Grpc;
 /// <summary>Thin: a school or bureau acts as its client id; each method reads its proto, calls the same handler as REST and maps the answer.</summary>
 public sealed class EmploymentGrpcService(
     ServiceInfoSource info, NpgsqlDataSource dataSource, CreateCourse createCourse, EnrolTrainee enrol, RecordAttendance attendance,
-    CompleteTraining complete, RecogniseHardToEmploy hardToEmploy, RecordCareMonth careMonth) : EmploymentService.EmploymentServiceBase
+    CompleteTraining complete, RecogniseHardToEmploy hardToEmploy, RecordCareMonth careMonth, RecordSocialInsurance socialInsurance)
+    : EmploymentService.EmploymentServiceBase
 {
     private const string NotAnEnrolment = "报名编号无效 / Not an enrolment id.";
 
@@ -89,6 +91,35 @@ public sealed class EmploymentGrpcService(
                 HardToEmployOn = GrpcFields.Text(seeker.HardToEmployOn),
             });
     }
+
+    [Authorize(Policy = EmploymentScopes.SeekersHr)]
+    public override Task<SocialInsuranceStatus> ReportSocialInsurance(ReportSocialInsuranceRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var personId = GrpcFields.Id(request.PersonId, "personId", errors, "人员编号无效 / Not a person id.");
+        GrpcFields.ThrowIfAny(errors);
+        return socialInsurance.HandleAsync(new SocialInsuranceReport(personId, request.Year, request.Pension, request.Medical),
+                GrpcCallers.PartnerOf(context), context.CancellationToken)
+            .ToGrpc(status => new SocialInsuranceStatus
+            {
+                PersonId = status.PersonId.ToString(), Year = status.Year ?? 0, Pension = status.Pension, Medical = status.Medical,
+            });
+    }
+
+    [Authorize(Policy = EmploymentScopes.SeekersHr)]
+    public override async Task<ListOpenPostingsResponse> ListOpenPostings(ListOpenPostingsRequest request, ServerCallContext context) =>
+        new()
+        {
+            Postings =
+            {
+                (await Domain.Postings.Posting.OpenAsync(dataSource, null, context.CancellationToken)).Select(p => new Proto.Posting
+                {
+                    Id = p.Id.ToString(), EmployerId = p.EmployerId.ToString(), Title = p.Title, CommunityCode = p.CommunityCode,
+                    Categories = { p.Categories }, MinGrade = p.MinGrade, MaxGrade = p.MaxGrade, Accessible = p.Accessible, Hours = p.Hours,
+                    Skills = { p.Skills }, Openings = p.Openings,
+                }),
+            },
+        };
 
     [Authorize(Policy = EmploymentScopes.CareWrite)]
     public override async Task<ListCareEnrolmentsResponse> ListCareEnrolments(ListCareEnrolmentsRequest request, ServerCallContext context) =>

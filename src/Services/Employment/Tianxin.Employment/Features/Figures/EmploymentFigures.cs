@@ -19,8 +19,11 @@ public sealed record CareFigures(string Kind, int Enrolled, int MonthsServed);
 /// <param name="Employers">Attendances of employers, fair by fair (an employer at two fairs counts twice), as the year-end report counts them.</param>
 public sealed record FairFigures(int Fairs, int Employers, int Seekers, int Agreements, int Placements);
 
+/// <param name="Reported">Working-age holders of the area the HR bureau reported for the year; of them, with pension and with medical insurance.</param>
+public sealed record InsuranceFigures(int Reported, int Pension, int Medical);
+
 /// <summary>The employment service's figures of a year for the caller's area (quota and training are district-wide).</summary>
 public sealed record EmploymentFigures(
     int Year, string Area, IReadOnlyList<ProgrammeFigures> Programmes, EmploymentRate Employment, TrainingCoverage Training,
     decimal ConversionRate, QuotaFigures Quota, int ZeroEmploymentHouseholds, IReadOnlyList<CareFigures> Care,
-    FairFigures JobFairs);
+    FairFigures JobFairs, InsuranceFigures SocialInsurance);

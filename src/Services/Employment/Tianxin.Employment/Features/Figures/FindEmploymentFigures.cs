@@ -62,6 +62,16 @@ public sealed class FindEmploymentFigures(NpgsqlDataSource dataSource, EmployerQ
             .ReadAllAsync(reader => new CareFigures(reader.Get<string>("kind"), (int)reader.Get<long>("enrolled"), (int)reader.Get<long>("months")),
                 cancellationToken);
         var fairs = await JobFair.OfYearAsync(dataSource, year, cancellationToken);
+        var insured = (await dataSource.Command(
+                """
+                with ages as materialized (select * from working_age_births($2))
+                select count(*) as reported, count(*) filter (where i.pension) as pension, count(*) filter (where i.medical) as medical
+                from social_insurance i join eligibility_persons e on e.person_id = i.person_id
+                join ages w on w.sex = e.sex and e.birth_date > w.born_after and e.birth_date <= w.born_until
+                where i.year = $1 and e.community_code like $3 and e.status = 'active'
+                """, year, today, pattern)
+            .ReadAllAsync(reader => new InsuranceFigures((int)reader.Get<long>("reported"), (int)reader.Get<long>("pension"),
+                (int)reader.Get<long>("medical")), cancellationToken)).Single();
         var assessed = await quota.ForYearAsync(year, null, cancellationToken) ?? [];
         var converted = await conversion.ForYearAsync(year, cancellationToken);
         var zero = await households.HandleAsync(scope, 0, 1, cancellationToken);
@@ -72,6 +82,7 @@ public sealed class FindEmploymentFigures(NpgsqlDataSource dataSource, EmployerQ
             new QuotaFigures(assessed.Count, assessed.Count(a => a.Compliant), assessed.Count(a => a.Exempt), assessed.Count(a => a.Concentrated),
                 assessed.Sum(a => a.Shortfall), assessed.Sum(a => a.Fund)),
             zero.Total, care,
-            new FairFigures(fairs.Count, fairs.Sum(f => f.Employers), fairs.Sum(f => f.Seekers), fairs.Sum(f => f.Agreements), fairs.Sum(f => f.Placements)));
+            new FairFigures(fairs.Count, fairs.Sum(f => f.Employers), fairs.Sum(f => f.Seekers), fairs.Sum(f => f.Agreements), fairs.Sum(f => f.Placements)),
+            insured);
     }
 }
