@@ -48,7 +48,7 @@ public sealed class CareTests(EmploymentDatabase database)
         var enrolment = (await Enrol(dataSource).HandleAsync(
             new CareEnrolmentRequest(centre.Id, await CopiedPersons.AddAsync(dataSource, category: 5, grade: 2), new DateOnly(Today.Year, 1, 1)),
             AreaScope.District, "w", default)).Value;
-        var record = new RecordCareMonth(dataSource, new EligibilityCopy(dataSource), new ProgrammePayments(new Outbox(), Clock), new Outbox(), Clock);
+        var record = new RecordCareMonth(dataSource, new EligibilityCopy(dataSource), new ProgrammePayments(dataSource, new EligibilityCopy(dataSource), new Outbox(), Clock), new Outbox(), Clock);
 
         var served = await record.HandleAsync(enrolment.Id, new CareMonthRequest(ThisMonth, 20, "生活照料、康复训练"), "care-a", default);
         var again = await record.HandleAsync(enrolment.Id, new CareMonthRequest(ThisMonth, 20, "生活照料"), "care-a", default);

@@ -113,7 +113,7 @@ public sealed class PaymentTests(EmploymentDatabase database)
         await CopiedPersons.AddAsync(dataSource, grade: 2);
         await CopiedPersons.AddAsync(dataSource, grade: 4, flags: ["registered_poor"]);
         await CopiedPersons.AddAsync(dataSource, grade: 3);
-        var insure = new InsureGroup(dataSource, new EligibilityCopy(dataSource), new ProgrammePayments(new Outbox(), TimeProvider.System));
+        var insure = new InsureGroup(dataSource, new ProgrammePayments(dataSource, new EligibilityCopy(dataSource), new Outbox(), TimeProvider.System));
 
         var first = (await insure.HandleAsync(programme.Id, new GroupPolicyRequest(45.03m, null, null), AreaScope.District, "officer", default)).Value;
         await dataSource.Command("update budget_lines set budget = 200 where id = $1", programme.Id).ExecuteAsync(default);
@@ -125,7 +125,7 @@ public sealed class PaymentTests(EmploymentDatabase database)
     }
 
     private static GrantPayment Grant(NpgsqlDataSource dataSource) =>
-        new(dataSource, new EligibilityCopy(dataSource), new ProgrammePayments(new Outbox(), TimeProvider.System));
+        new(dataSource, new EligibilityCopy(dataSource), new ProgrammePayments(dataSource, new EligibilityCopy(dataSource), new Outbox(), TimeProvider.System));
 
     private static async Task<PaymentProgramme> ProgrammeAsync(NpgsqlDataSource dataSource, string code, decimal budget, decimal max, string kind) =>
         (await new CreatePaymentProgramme(dataSource).HandleAsync(

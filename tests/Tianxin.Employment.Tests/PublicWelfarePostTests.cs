@@ -33,7 +33,7 @@ public sealed class PublicWelfarePostTests(EmploymentDatabase database)
         var wrongKind = await start.StartAsync(await CopiedPersons.AddAsync(dataSource), new EmploymentStartRequest("flexible", null, month, post.Id),
             AreaScope.District, "w", default);
         await start.EndAsync(second, new EmploymentEndRequest(month.AddDays(10), "合同到期"), AreaScope.District, default);
-        var pay = new PayPostAllowances(dataSource, new EligibilityCopy(dataSource), new ProgrammePayments(new Outbox(), Clock), Clock);
+        var pay = new PayPostAllowances(dataSource, new ProgrammePayments(dataSource, new EligibilityCopy(dataSource), new Outbox(), Clock), Clock);
         var monthText = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
         var paid = (await pay.HandleAsync(post.Id, new AllowanceRequest(monthText), "officer", default)).Value;

@@ -1,9 +1,9 @@
+using System.Globalization;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Money;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
-using Tianxin.Eligibility;
 
 namespace Tianxin.Employment.Features.Payments;
 
@@ -22,7 +22,7 @@ public sealed record GroupPolicyResult(int Eligible, int Insured, int AlreadyIns
 /// caller's area the selection names, each paid once for the year at the premium through the ledger; enrolling
 /// again adds only those not yet insured, and the budget is never overspent.
 /// </summary>
-public sealed class InsureGroup(NpgsqlDataSource dataSource, EligibilityCopy copy, ProgrammePayments payments)
+public sealed class InsureGroup(NpgsqlDataSource dataSource, ProgrammePayments payments)
 {
     public async Task<Outcome<GroupPolicyResult>> HandleAsync(Guid programmeId, GroupPolicyRequest request, AreaScope scope, string by,
         CancellationToken cancellationToken)
@@ -53,31 +53,9 @@ public sealed class InsureGroup(NpgsqlDataSource dataSource, EligibilityCopy cop
                 order by person_id
                 """, scope.Area.LikePattern, (short)(request.MaxGrade ?? 2), request.RegisteredPoor ?? true)
             .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
-        var (paid, already, left) = (0, 0, 0);
-        foreach (var personId in insured)
-        {
-            if (left > 0 || await copy.FindAsync(personId, scope, cancellationToken) is not { } person)
-            {
-                left++;
-                continue;
-            }
-            var outcome = await dataSource.InTransactionAsync(
-                transaction => payments.PayAsync(transaction, programme, person, programme.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    premium!.Value, "bank_transfer", by, cancellationToken), cancellationToken);
-            switch (outcome.Failure)
-            {
-                case null:
-                    paid++;
-                    break;
-                case Failure.Duplicate:
-                    already++;
-                    break;
-                default:
-                    left++; // the budget is spent: the rest wait
-                    break;
-            }
-        }
+        var done = await payments.PayEachAsync(programme, insured, programme.Year.ToString(CultureInfo.InvariantCulture), premium!.Value, by,
+            cancellationToken);
         var line = (await PaymentProgramme.FindAsync(dataSource, programmeId, cancellationToken))!;
-        return new GroupPolicyResult(insured.Count, paid, already, left, line.Left);
+        return new GroupPolicyResult(insured.Count, done.Paid, done.AlreadyPaid, done.NotPaid, line.Left);
     }
 }

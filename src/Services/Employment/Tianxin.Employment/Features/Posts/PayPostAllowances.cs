@@ -1,11 +1,9 @@
 using System.Globalization;
 using Npgsql;
 using Tianxin.BuildingBlocks;
-using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Money;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
-using Tianxin.Eligibility;
 using Tianxin.Employment.Features.Payments;
 
 namespace Tianxin.Employment.Features.Posts;
@@ -21,7 +19,7 @@ public sealed record AllowanceResult(string Month, int Holders, int Paid, int Al
 /// A month's allowances of a post: everyone who held it in the month is paid its monthly allowance from the
 /// year's public_welfare_post programme, once per person and month; calling again pays only those not yet paid.
 /// </summary>
-public sealed class PayPostAllowances(NpgsqlDataSource dataSource, EligibilityCopy copy, ProgrammePayments payments, TimeProvider clock)
+public sealed class PayPostAllowances(NpgsqlDataSource dataSource, ProgrammePayments payments, TimeProvider clock)
 {
     public const string Programme = "public_welfare_post";
 
@@ -52,29 +50,7 @@ public sealed class PayPostAllowances(NpgsqlDataSource dataSource, EligibilityCo
                 where post_id = $1 and started_on <= $3 and (ended_on is null or ended_on >= $2) order by person_id
                 """, postId, month, month.AddMonths(1).AddDays(-1))
             .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
-        var (paid, already, unpaid) = (0, 0, 0);
-        foreach (var holder in holders)
-        {
-            if (unpaid > 0 || await copy.FindAsync(holder, AreaScope.District, cancellationToken) is not { } person)
-            {
-                unpaid++;
-                continue;
-            }
-            var outcome = await dataSource.InTransactionAsync(transaction => payments.PayAsync(transaction, programme, person, request.Month!,
-                Yuan.Of(post.MonthlyAllowance), "bank_transfer", by, cancellationToken), cancellationToken);
-            switch (outcome.Failure)
-            {
-                case null:
-                    paid++;
-                    break;
-                case Failure.Duplicate:
-                    already++;
-                    break;
-                default:
-                    unpaid++; // the budget is spent: the rest wait
-                    break;
-            }
-        }
-        return new AllowanceResult(request.Month!, holders.Count, paid, already, unpaid);
+        var done = await payments.PayEachAsync(programme, holders, request.Month!, Yuan.Of(post.MonthlyAllowance), by, cancellationToken);
+        return new AllowanceResult(request.Month!, holders.Count, done.Paid, done.AlreadyPaid, done.NotPaid);
     }
 }

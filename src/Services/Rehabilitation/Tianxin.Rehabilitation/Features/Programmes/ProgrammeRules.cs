@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Tianxin.BuildingBlocks.Funding;
 using Tianxin.BuildingBlocks.Money;
 using Tianxin.BuildingBlocks.Text;
 using Tianxin.Contracts.Registry;
@@ -6,27 +6,15 @@ using Tianxin.Contracts.Registry;
 namespace Tianxin.Rehabilitation.Features.Programmes;
 
 /// <summary>What a programme's rules and money must be, for creating and changing one alike.</summary>
-public static partial class ProgrammeRules
+public static class ProgrammeRules
 {
     public const string InvalidTitle = "项目信息有误 / The programme has errors";
     private const decimal MaxAmountPerCase = 1_000_000m;
-    private const decimal MaxBudget = 1_000_000_000m;
 
     public static Dictionary<string, string[]> Validate(ProgrammeRequest request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Code is null || !ProgrammeCode().IsMatch(request.Code.Trim()))
-        {
-            errors["code"] = ["项目代码为2至40位小写字母、数字或下划线 / A code is 2 to 40 lower-case letters, digits or underscores."];
-        }
-        if (request.Year is not (>= 2000 and <= 2100))
-        {
-            errors["year"] = ["年度应为2000至2100 / The year is 2000 to 2100."];
-        }
-        if (string.IsNullOrWhiteSpace(request.Name) || !PlainText.IsValid(request.Name.Trim(), 100))
-        {
-            errors["name"] = ["请填写项目名称（不超过100字） / Give a name of at most 100 characters."];
-        }
+        ProgrammeFields.Check(request.Code, request.Year, request.Name, request.Budget, errors);
         if (request.MinAge is < 0 or > 120 || request.MaxAge is < 0 or > 120 || request.MinAge > request.MaxAge)
         {
             errors["minAge"] = ["年龄范围应在0至120岁之间且下限不高于上限 / Ages are 0 to 120, the lower not above the upper."];
@@ -44,7 +32,6 @@ public static partial class ProgrammeRules
             errors["requiredStatuses"] = [$"家庭状态为 {string.Join("、", HouseholdStatuses.All)} / Unknown household status."];
         }
         Yuan.Check(request.AmountPerCase, "amountPerCase", errors, MaxAmountPerCase, positive: true);
-        Yuan.Check(request.Budget, "budget", errors, MaxBudget);
         if (request.Institutions is { } institutions && institutions.Any(i => string.IsNullOrWhiteSpace(i) || !PlainText.IsValid(i, 100)))
         {
             errors["institutions"] = ["合作机构为伙伴客户端编号 / Institutions are partner client ids."];
@@ -59,7 +46,4 @@ public static partial class ProgrammeRules
         request.Categories?.Select(c => (short)c).ToArray(), request.Grades?.Select(g => (short)g).ToArray(),
         request.RequiresCertificate ?? true, request.RequiredStatuses, request.AmountPerCase, request.Institutions ?? [],
     ];
-
-    [GeneratedRegex("^[a-z0-9_]{2,40}$")]
-    private static partial Regex ProgrammeCode();
 }
