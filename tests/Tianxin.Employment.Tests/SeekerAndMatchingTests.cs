@@ -59,7 +59,14 @@ public sealed class SeekerAndMatchingTests(EmploymentDatabase database)
         var hired = (await steps.DecideAsync(referral.Id, new HireDecisionRequest(true, today, null), Yunan, "worker", default)).Value;
         var twice = await steps.DecideAsync(referral.Id, new HireDecisionRequest(false, null, "改变主意"), Yunan, "worker", default);
         var seeker = (await Seeker.FindAsync(dataSource, person, Yunan, default))!;
+        var matches = new FindMatches(dataSource, Clock);
+        var whileHired = (await matches.CandidatesAsync(posting.Id, Yunan, 10, default)).Value;
+        await new RecordEmployment(dataSource, new EligibilityCopy(dataSource), new EmploymentRecords(new Outbox(), Clock), Clock)
+            .EndAsync(person, new EmploymentEndRequest(today, "试用期未通过"), Yunan, default);
+        var afterLeaving = (await matches.CandidatesAsync(posting.Id, Yunan, 10, default)).Value;
 
+        Assert.DoesNotContain(whileHired, c => c.PersonId == person);
+        Assert.Contains(afterLeaving, c => c.PersonId == person);
         Assert.IsType<Failure.Duplicate>(again.Failure);
         Assert.Equal("hired", hired.Status);
         Assert.Equal((hired.EmploymentRecordId, "employer", posting.EmployerId, $"referral:{referral.Id}"),

@@ -22,8 +22,7 @@ public sealed class FindMatches(NpgsqlDataSource dataSource, TimeProvider clock)
         select s.person_id, e.community_code, e.category, e.grade, s.skills, s.working_ability, s.preferred_streets, s.hard_to_employ
         from seekers s join eligibility_persons e on e.person_id = s.person_id
         join ages w on w.sex = e.sex and e.birth_date > w.born_after and e.birth_date <= w.born_until
-        where e.community_code like $1 and e.status = 'active' and e.grade is not null and s.working_ability <> 'none'
-          and not exists (select 1 from employment_records r where r.person_id = s.person_id and r.ended_on is null)
+        where e.community_code like $1 and e.status = 'active' and e.grade is not null and s.working_ability <> 'none' and not s.employed
         """;
 
     public async Task<Outcome<List<CandidateMatch>>> CandidatesAsync(Guid postingId, AreaScope scope, int limit, CancellationToken cancellationToken)

@@ -42,6 +42,7 @@ public static class Matching
     private static int Evaluate(Posting posting, SeekerProfile seeker, List<string>? reasons)
     {
         var score = 0;
+        var (street, home) = (posting.StreetCode, seeker.StreetCode);
         if (Suits(posting, seeker))
         {
             score += 40;
@@ -56,27 +57,35 @@ public static class Matching
             score += 20;
             reasons?.Add("住在同一社区 / lives in the same community");
         }
-        else if (seeker.StreetCode == posting.StreetCode)
+        else if (home == street)
         {
             score += 15;
             reasons?.Add("住在同一街道 / lives in the same street");
         }
         else
         {
-            var apart = StreetsApart(seeker.StreetCode, posting.StreetCode);
+            var apart = StreetsApart(home, street);
             score += Math.Max(0, 10 - 2 * apart);
             reasons?.Add($"住处相隔{apart}个街道 / lives {apart} streets away");
         }
-        if (seeker.PreferredStreets.Contains(posting.StreetCode))
+        if (seeker.PreferredStreets.Contains(street))
         {
             score += 5;
             reasons?.Add("愿在该街道工作 / prefers work in this street");
         }
-        var skills = posting.Skills.Intersect(seeker.Skills).ToList();
-        if (skills.Count > 0)
+        var skills = 0;
+        foreach (var skill in posting.Skills)
         {
-            score += Math.Min(30, 10 * skills.Count);
-            reasons?.Add($"具备技能：{string.Join("、", skills)} / has the skill: {string.Join(", ", skills)}");
+            skills += seeker.Skills.Contains(skill) ? 1 : 0;
+        }
+        if (skills > 0)
+        {
+            score += Math.Min(30, 10 * skills);
+            if (reasons is not null)
+            {
+                var shared = posting.Skills.Intersect(seeker.Skills).ToList();
+                reasons.Add($"具备技能：{string.Join("、", shared)} / has the skill: {string.Join(", ", shared)}");
+            }
         }
         if (seeker.WorkingAbility == "full")
         {
@@ -108,7 +117,7 @@ public static class Matching
 
     /// <summary>An approximation: streets are numbered 001–014 in the district's order, so neighbours mostly differ by one.</summary>
     private static int StreetsApart(string street, string other) =>
-        Math.Abs(int.Parse(street[6..], CultureInfo.InvariantCulture) - int.Parse(other[6..], CultureInfo.InvariantCulture));
+        Math.Abs(int.Parse(street.AsSpan(6), CultureInfo.InvariantCulture) - int.Parse(other.AsSpan(6), CultureInfo.InvariantCulture));
 
     private static string Suited(Posting posting, SeekerProfile seeker, bool chinese)
     {

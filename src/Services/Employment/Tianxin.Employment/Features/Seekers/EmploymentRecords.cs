@@ -40,6 +40,7 @@ public sealed class EmploymentRecords(Outbox outbox, TimeProvider clock)
             insert into employment_records (id, person_id, community_code, kind, employer_id, started_on, source, recorded_by, post_id)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             """, id, person.PersonId, person.CommunityCode, kind, employerId, startedOn, source, by, postId).ExecuteAsync(cancellationToken);
+        await MarkEmployedAsync(transaction, person.PersonId, true, cancellationToken);
         await outbox.EnqueueAsync(transaction, new EmploymentStarted(id, person.PersonId, person.CommunityCode, kind, employerId, startedOn, source,
             clock.GetUtcNow()), cancellationToken);
         return id;
@@ -49,7 +50,12 @@ public sealed class EmploymentRecords(Outbox outbox, TimeProvider clock)
     {
         await transaction.Command("update employment_records set ended_on = $2, end_reason = $3 where id = $1", current.Id, endedOn, reason)
             .ExecuteAsync(cancellationToken);
+        await MarkEmployedAsync(transaction, current.PersonId, false, cancellationToken);
         await outbox.EnqueueAsync(transaction, new EmploymentEnded(current.Id, current.PersonId, current.Kind, endedOn, reason, clock.GetUtcNow()),
             cancellationToken);
     }
+
+    /// <summary>The seeker's flag that matching reads (persons who never registered have no row to mark).</summary>
+    private static Task MarkEmployedAsync(NpgsqlTransaction transaction, Guid personId, bool employed, CancellationToken cancellationToken) =>
+        transaction.Command("update seekers set employed = $2 where person_id = $1", personId, employed).ExecuteAsync(cancellationToken);
 }

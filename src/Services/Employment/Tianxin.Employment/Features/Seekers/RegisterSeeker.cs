@@ -48,8 +48,11 @@ public sealed class RegisterSeeker(NpgsqlDataSource dataSource, EligibilityCopy 
         {
             var inserted = await transaction.Command(
                 """
-                insert into seekers (person_id, community_code, education, skills, desired_work, working_ability, preferred_streets, registered_on, registered_by)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing
+                insert into seekers (person_id, community_code, education, skills, desired_work, working_ability, preferred_streets, registered_on, registered_by,
+                                     employed)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+                        exists (select 1 from employment_records r where r.person_id = $1 and r.ended_on is null))
+                on conflict do nothing
                 """, facts.PersonId, facts.CommunityCode, request.Education, Clean(request.Skills), request.DesiredWork!.Trim(), request.WorkingAbility,
                 (request.PreferredStreets ?? []).Distinct().ToArray(), today, by).ExecuteAsync(cancellationToken) == 1;
             if (inserted)
