@@ -188,6 +188,11 @@ public sealed class EmploymentTests(PlatformFixture platform)
         var future = await Assert.ThrowsAsync<RpcException>(async () => await client.ReportSocialInsuranceAsync(
             new ReportSocialInsuranceRequest { PersonId = person.Id.ToString(), Year = Year + 1, Pension = true }, hr));
         var postings = await client.ListOpenPostingsAsync(new ListOpenPostingsRequest(), hr);
+        var fair = await client.CreateJobFairAsync(new CreateJobFairRequest { Name = "人社局残疾人专场招聘会", HeldOn = Text(today), CommunityCode = TestPeople.NewTianCommunity },
+            hr);
+        fair = await client.AddFairEmployerAsync(new AddFairEmployerRequest { FairId = fair.Id, EmployerId = postings.Postings[0].EmployerId }, hr);
+        var badFair = await Assert.ThrowsAsync<RpcException>(async () => await client.CreateJobFairAsync(
+            new CreateJobFairRequest { Name = "无地点", HeldOn = Text(today), CommunityCode = "430103" }, hr));
         var school = await Assert.ThrowsAsync<RpcException>(async () => await client.ReportSocialInsuranceAsync(
             new ReportSocialInsuranceRequest { PersonId = person.Id.ToString(), Year = Year, Pension = false }, await PartnerAsync("training-school-1")));
         var seeker = (await yunan.GetFromJsonAsync<HardToEmployAnswer>($"/api/employment/seekers/{person.Id}"))!;
@@ -201,6 +206,9 @@ public sealed class EmploymentTests(PlatformFixture platform)
         Assert.Equal(["year"], RegistryClient.FieldViolations(future));
         Assert.NotEmpty(postings.Postings); // the demo's fair postings
         Assert.Equal(StatusCode.PermissionDenied, school.StatusCode);
+        Assert.Equal((1, 1), (fair.Employers, fair.Postings));
+        Assert.Equal(["community_code"], RegistryClient.FieldViolations(badFair));
+        Assert.Equal(before.JobFairs.Fairs + 1, after.JobFairs.Fairs);
         Assert.Equal((before.SocialInsurance.Reported + 1, before.SocialInsurance.Pension + 1),
             (after.SocialInsurance.Reported, after.SocialInsurance.Pension));
     }
@@ -279,5 +287,8 @@ public sealed class EmploymentTests(PlatformFixture platform)
 
     private sealed record HardToEmployAnswer(Guid PersonId, bool HardToEmploy);
 
-    private sealed record FiguresAnswer(EmploymentRateAnswer Employment, TrainingAnswer Training, QuotaFiguresAnswer Quota, InsuranceAnswer SocialInsurance);
+    private sealed record FairsAnswer(int Fairs);
+
+    private sealed record FiguresAnswer(EmploymentRateAnswer Employment, TrainingAnswer Training, QuotaFiguresAnswer Quota, InsuranceAnswer SocialInsurance,
+        FairsAnswer JobFairs);
 }

@@ -7,6 +7,7 @@ using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Web;
 using Tianxin.Contracts.Employment;
 using Tianxin.Employment.Features.Care;
+using Tianxin.Employment.Features.Fairs;
 using Tianxin.Employment.Features.Seekers;
 using Tianxin.Employment.Features.SocialInsurance;
 using Tianxin.Employment.Features.Training;
@@ -20,7 +21,8 @@ namespace Tianxin.Employment.Grpc;
 /// <summary>Thin: a school or bureau acts as its client id; each method reads its proto, calls the same handler as REST and maps the answer.</summary>
 public sealed class EmploymentGrpcService(
     ServiceInfoSource info, NpgsqlDataSource dataSource, CreateCourse createCourse, EnrolTrainee enrol, RecordAttendance attendance,
-    CompleteTraining complete, RecogniseHardToEmploy hardToEmploy, RecordCareMonth careMonth, RecordSocialInsurance socialInsurance)
+    CompleteTraining complete, RecogniseHardToEmploy hardToEmploy, RecordCareMonth careMonth, RecordSocialInsurance socialInsurance,
+    HoldJobFair fairs)
     : EmploymentService.EmploymentServiceBase
 {
     private const string NotAnEnrolment = "报名编号无效 / Not an enrolment id.";
@@ -120,6 +122,32 @@ public sealed class EmploymentGrpcService(
                 }),
             },
         };
+
+    [Authorize(Policy = EmploymentScopes.SeekersHr)]
+    public override Task<Proto.JobFair> CreateJobFair(CreateJobFairRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var heldOn = GrpcFields.Date(request.HeldOn, "heldOn", errors);
+        GrpcFields.ThrowIfAny(errors);
+        return fairs.CreateAsync(new JobFairRequest(request.Name, heldOn, request.CommunityCode, request.AttributionDays == 0 ? null : request.AttributionDays),
+            GrpcCallers.PartnerOf(context), context.CancellationToken).ToGrpc(ToProto);
+    }
+
+    [Authorize(Policy = EmploymentScopes.SeekersHr)]
+    public override Task<Proto.JobFair> AddFairEmployer(AddFairEmployerRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fairId = GrpcFields.Id(request.FairId, "fairId", errors, "招聘会编号无效 / Not a fair id.");
+        var employerId = GrpcFields.Id(request.EmployerId, "employerId", errors, "单位编号无效 / Not an employer id.");
+        GrpcFields.ThrowIfAny(errors);
+        return fairs.AddEmployerAsync(fairId, new FairEmployerRequest(employerId), context.CancellationToken).ToGrpc(ToProto);
+    }
+
+    private static Proto.JobFair ToProto(Domain.Fairs.JobFair fair) => new()
+    {
+        Id = fair.Id.ToString(), Name = fair.Name, HeldOn = GrpcFields.Text(fair.HeldOn), Employers = fair.Employers, Postings = fair.Postings,
+        Seekers = fair.Seekers, Agreements = fair.Agreements, Placements = fair.Placements,
+    };
 
     [Authorize(Policy = EmploymentScopes.CareWrite)]
     public override async Task<ListCareEnrolmentsResponse> ListCareEnrolments(ListCareEnrolmentsRequest request, ServerCallContext context) =>
