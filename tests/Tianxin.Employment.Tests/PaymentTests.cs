@@ -29,6 +29,7 @@ public sealed class PaymentTests(EmploymentDatabase database)
         Assert.Equal(20, outcomes.Count(o => o.Succeeded));
         Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Equal("budget", Assert.IsType<Failure.Conflict>(o.Failure).Rule));
         Assert.Equal(20L, await dataSource.Command("select count(*) from payments where programme = 'employment_relief'").ScalarAsync<long>(default));
+        Assert.Equal(20L, await OutboxMessages.CountAsync(dataSource, "EmploymentPaymentMade"));
         var line = (await PaymentProgramme.FindAsync(dataSource, programme.Id, default))!;
         Assert.Equal((20_000m, 20_000m, 0m), (line.Budget, line.Committed, line.Left));
     }

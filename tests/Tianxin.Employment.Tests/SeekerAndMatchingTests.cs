@@ -65,6 +65,8 @@ public sealed class SeekerAndMatchingTests(EmploymentDatabase database)
             .EndAsync(person, new EmploymentEndRequest(today, "试用期未通过"), Yunan, default);
         var afterLeaving = (await matches.CandidatesAsync(posting.Id, Yunan, 10, default)).Value;
 
+        Assert.Equal((1L, 1L, 1L), (await OutboxMessages.CountAsync(dataSource, "SeekerRegistered"),
+            await OutboxMessages.CountAsync(dataSource, "EmploymentStarted"), await OutboxMessages.CountAsync(dataSource, "EmploymentEnded")));
         Assert.DoesNotContain(whileHired, c => c.PersonId == person);
         Assert.Contains(afterLeaving, c => c.PersonId == person);
         Assert.IsType<Failure.Duplicate>(again.Failure);
@@ -72,8 +74,6 @@ public sealed class SeekerAndMatchingTests(EmploymentDatabase database)
         Assert.Equal((hired.EmploymentRecordId, "employer", posting.EmployerId, $"referral:{referral.Id}"),
             (seeker.Employment?.Id, seeker.Employment?.Kind, seeker.Employment?.EmployerId, seeker.Employment?.Source));
         Assert.IsType<Failure.Conflict>(twice.Failure);
-        Assert.Equal(1L, await dataSource.Command("select count(*) from outbox_messages where message_type like '%EmploymentStarted%'")
-            .ScalarAsync<long>(default));
     }
 
     [Fact]
@@ -136,6 +136,7 @@ public sealed class SeekerAndMatchingTests(EmploymentDatabase database)
         Assert.Contains("headcount", Assert.IsType<Failure.Invalid>(belowDisabled.Failure).Errors.Keys);
         Assert.Contains("averageWage", Assert.IsType<Failure.Invalid>(fen.Failure).Errors.Keys);
         Assert.Equal(22_500.00m, good.Value.Fund);
+        Assert.Equal(1L, await OutboxMessages.CountAsync(dataSource, "QuotaAssessed"));
         Assert.Equal(good.Value, Assert.Single((await new EmployerQuota(dataSource).ForYearAsync(2026, employer.Id, default))!));
     }
 

@@ -35,6 +35,7 @@ public sealed class TrainingConversionTests(EmploymentDatabase database)
         Assert.Equal((3, 3, 1, 0.3333m), (row.Enrolled, row.Completed, row.Converted, row.Rate));
         Assert.Equal(new SchoolConversion("school-a", 3, 1, 0.3333m), Assert.Single(figures.Schools));
         Assert.Equal(6, figures.WindowMonths);
+        Assert.Equal(3L, await OutboxMessages.CountAsync(dataSource, "TrainingCompleted"));
     }
 
     [Fact]

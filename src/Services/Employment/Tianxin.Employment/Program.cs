@@ -11,6 +11,7 @@ using Tianxin.Employment.Features.Payments;
 using Tianxin.Employment.Features.Postings;
 using Tianxin.Employment.Features.Posts;
 using Tianxin.Employment.Features.Seekers;
+using Tianxin.Employment.Features.SocialInsurance;
 using Tianxin.Employment.Features.Training;
 using Tianxin.Employment.Grpc;
 
@@ -18,7 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("employment", "就业托养 Employment and care"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<DisputeReferralConsumer>());
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFairs().AddLabourCases().AddPosts().AddFigures().AddDemoData(builder.Configuration);
+    .AddSeekers().AddEmployers().AddPostings().AddTraining().AddPayments().AddCare().AddFairs().AddLabourCases().AddPosts().AddSocialInsurance().AddFigures().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();

@@ -38,7 +38,7 @@ public sealed record Seeker(
         dataSource.Command(
                 $"""
                 {Select}
-                where e.community_code like $1 and ($2::boolean is null or (r.id is not null) = $2)
+                where e.community_code like $1 and ($2::boolean is null or s.employed = $2)
                 order by s.registered_on desc, s.person_id limit $3
                 """, scope.Area.LikePattern, employed, limit)
             .ReadAllAsync(Read, cancellationToken);

@@ -8,7 +8,7 @@ public static class SeekersApi
 {
     public static IServiceCollection AddSeekers(this IServiceCollection services) =>
         services.AddSingleton<EmploymentRecords>().AddSingleton<RegisterSeeker>().AddSingleton<RecordEmployment>()
-            .AddSingleton<RecogniseHardToEmploy>().AddSingleton<ZeroEmploymentHouseholds>().AddSingleton<SocialInsurance.RecordSocialInsurance>();
+            .AddSingleton<RecogniseHardToEmploy>().AddSingleton<ZeroEmploymentHouseholds>();
 
     public static IEndpointRouteBuilder MapSeekersApi(this IEndpointRouteBuilder endpoints)
     {

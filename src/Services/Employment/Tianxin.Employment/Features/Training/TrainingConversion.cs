@@ -17,8 +17,9 @@ public sealed class TrainingConversion(NpgsqlDataSource dataSource)
 {
     public async Task<ConversionFigures> ForYearAsync(int year, CancellationToken cancellationToken)
     {
-        var window = await dataSource.Command("select conversion_months from training_rules where year <= $1 order by year desc limit 1", year)
-            .ScalarAsync<int?>(cancellationToken) ?? 6;
+        // The latest rule not after the year; for a year before the first rule, the first.
+        var window = await dataSource.Command("select conversion_months from training_rules order by year > $1, abs(year - $1) limit 1", year)
+            .ScalarAsync<int>(cancellationToken);
         var courses = await dataSource.Command(
                 """
                 select c.id, c.school, c.name, c.kind, count(e.id) as enrolled,
