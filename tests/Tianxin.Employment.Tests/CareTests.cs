@@ -64,6 +64,21 @@ public sealed class CareTests(EmploymentDatabase database)
         Assert.Contains("daysServed", Assert.IsType<Failure.Invalid>(tooManyDays.Failure).Errors.Keys);
         Assert.Equal(300m, (await PaymentProgramme.FindAsync(dataSource, programme.Id, default))!.Committed);
         Assert.Equal(1L, await dataSource.Command("select count(*) from payments where programme = 'day_care'").ScalarAsync<long>(default));
+        Assert.Equal((1L, 1L), (await OutboxMessages.CountAsync(dataSource, "CareServiceRecorded"),
+            await OutboxMessages.CountAsync(dataSource, "EmploymentPaymentMade")));
+    }
+
+    [Fact]
+    public async Task Care_begun_before_the_first_years_rules_is_decided_by_those_rules()
+    {
+        await using var dataSource = await database.NewAsync();
+        var centre = await CentreAsync(dataSource, capacity: 5);
+
+        var enrolled = await Enrol(dataSource).HandleAsync(
+            new CareEnrolmentRequest(centre.Id, await CopiedPersons.AddAsync(dataSource, category: 5, grade: 2), new DateOnly(2019, 1, 1)),
+            AreaScope.District, "w", default);
+
+        Assert.True(enrolled.Succeeded, enrolled.Failure?.ToString());
     }
 
     private static EnrolInCare Enrol(NpgsqlDataSource dataSource) => new(dataSource, new EligibilityCopy(dataSource), Clock);

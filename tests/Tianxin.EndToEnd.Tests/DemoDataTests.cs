@@ -67,6 +67,9 @@ public sealed class DemoDataTests(PlatformFixture platform)
             "select e.kind || ' ' || count(distinct e.person_id) || ' ' || count(m.month) from care_enrolments e left join care_service_months m on m.enrolment_id = e.id group by e.kind order by e.kind");
         var accident = figures.Programmes.Single(p => p.Code == "accident_insurance");
 
+        // The demo persons are few here, but enough for every 2019 programme, the two care subsidies included.
+        Assert.Equal(9, paid.Length);
+        Assert.Equal(["day_care", "home_care"], served.Select(row => row.Split(' ')[0]));
         Assert.Equal(paid, figures.Programmes.Where(p => p.People > 0).OrderBy(p => p.Code, StringComparer.Ordinal)
             .Select(p => FormattableString.Invariant($"{p.Code} {p.People} {p.Money:0.00}")));
         Assert.True(accident.Money <= 145_500.00m && accident.People > 0);

@@ -168,8 +168,10 @@ public sealed class Demo2019Year(
             cancellationToken);
         var homeCare = await createCentre.HandleAsync(new CareCentreRequest("阳光家园居家托养服务站", "home_care", CareInstitution, community, 200), Actor,
             cancellationToken);
-        await EnrolAndServeAsync(dayCentre.Value.Id, cared.Take(103), 22, "生活照料、康复训练、文体活动", cancellationToken);
-        await EnrolAndServeAsync(homeCare.Value.Id, cared.Skip(103).Take(165), 8, "上门生活照料、康复指导", cancellationToken);
+        // The report's 103 in day care and 165 at home; fewer demo persons are shared in the same proportion.
+        var inDayCare = Math.Min(103, cared.Count * 103 / 268);
+        await EnrolAndServeAsync(dayCentre.Value.Id, cared.Take(inDayCare), 22, "生活照料、康复训练、文体活动", cancellationToken);
+        await EnrolAndServeAsync(homeCare.Value.Id, cared.Skip(inDayCare).Take(165), 8, "上门生活照料、康复指导", cancellationToken);
     }
 
     private async Task EnrolAndServeAsync(Guid centre, IEnumerable<DemoPerson> persons, int days, string services, CancellationToken cancellationToken)
