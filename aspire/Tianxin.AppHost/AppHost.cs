@@ -30,6 +30,6 @@ PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Registry>("registry"), bu
 services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
 services.Add<Projects.Tianxin_Employment>("employment");
 PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Relief>("relief"), builder, storage);
-services.Add<Projects.Tianxin_Grievance>("grievance");
+PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Grievance>("grievance"), builder, storage);
 
 builder.Build().Run();

@@ -43,6 +43,8 @@ public static class DemoDirectory
         new("hospital-1", "医院一", [RegistryScopes.CertificatesVerify, RehabilitationScopes.ScreeningsWrite]),
         new("education-bureau", "区教育局", [RehabilitationScopes.HomeSchoolingWrite]),
         new("hotline-12345", "12345市民热线", [GrievanceScopes.WorkOrdersWrite]),
+        new("law-firm-1", "签约律师事务所一", [GrievanceScopes.LegalAidWrite]),
+        new("law-firm-2", "签约律师事务所二", [GrievanceScopes.LegalAidWrite]),
         new("civil-affairs-bureau", "区民政局", [ReliefScopes.EnrolmentsDecide]),
         new("bank-1", "代发银行", [ReliefScopes.PaymentsBank]),
         new("hr-bureau", "区人社局", [EmploymentScopes.SeekersHr]),

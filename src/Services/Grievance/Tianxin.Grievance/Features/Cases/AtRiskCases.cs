@@ -1,0 +1,44 @@
+using Npgsql;
+using Tianxin.BuildingBlocks;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Persistence;
+
+namespace Tianxin.Grievance.Features.Cases;
+
+public sealed record AtRiskCase(Guid Id, string Number, string Kind, string Street, string CommunityCode, string AreaCode, string Stage, DateOnly DueOn,
+    int DaysLeft, string ClockStatus);
+
+public sealed record StreetClocks(string Street, int AtRisk, int Breached);
+
+public sealed record AtRiskList(DateOnly Today, int AtRiskDays, IReadOnlyList<StreetClocks> Streets, IReadOnlyList<AtRiskCase> Cases);
+
+/// <summary>
+/// The open cases whose clock runs out within the at-risk days or has run out, of the caller's area, most
+/// overdue first, with the count per street: one range of the partial due-date index.
+/// </summary>
+public sealed class AtRiskCases(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    public async Task<AtRiskList> FindAsync(AreaScope scope, string? street, CancellationToken cancellationToken)
+    {
+        var today = clock.TodayInChina();
+        var atRiskDays = await dataSource.Command("select days from clock_rules where code = 'at_risk'").ScalarAsync<int>(cancellationToken);
+        var cases = await dataSource.Command(
+                """
+                select id, number, kind, left(community_code, 9) as street, community_code, area_code, stage, due_on
+                from grievance_cases
+                where due_on is not null and due_on <= $1 and area_code like $2 and ($3::text is null or community_code like $3 || '%')
+                order by due_on, number
+                """, today.AddDays(atRiskDays), scope.Area.LikePattern, street)
+            .ReadAllAsync(r =>
+            {
+                var due = r.Get<DateOnly>("due_on");
+                return new AtRiskCase(r.Get<Guid>("id"), r.Get<string>("number"), r.Get<string>("kind"), r.Get<string>("street"),
+                    r.Get<string>("community_code"), r.Get<string>("area_code"), r.Get<string>("stage"), due, due.DayNumber - today.DayNumber,
+                    due < today ? Clocks.ClockStatus.Breached : Clocks.ClockStatus.AtRisk);
+            }, cancellationToken);
+        var streets = cases.GroupBy(c => c.Street).OrderBy(g => g.Key)
+            .Select(g => new StreetClocks(g.Key, g.Count(c => c.ClockStatus == Clocks.ClockStatus.AtRisk), g.Count(c => c.ClockStatus == Clocks.ClockStatus.Breached)))
+            .ToList();
+        return new AtRiskList(today, atRiskDays, streets, cases);
+    }
+}
