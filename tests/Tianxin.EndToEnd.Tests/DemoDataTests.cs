@@ -79,6 +79,51 @@ public sealed class DemoDataTests(PlatformFixture platform)
         Assert.True(figures.JobFairs.Placements > 0 && figures.JobFairs.Placements <= figures.JobFairs.Seekers);
     }
 
+    [Fact]
+    public async Task The_grievance_demo_has_the_2019_shape_and_open_cases_on_every_clock()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        await using var grievance = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("grievance-db"));
+        await grievance.OpenAsync();
+        string[] stages = [];
+        await Testing.Wait.UntilAsync(async () => (stages = await TextsAsync(grievance,
+                """
+                select distinct stage from grievance_cases
+                where (created_by = 'demo-data' or number like '12345-' || to_char(now(), 'YYYY') || '-12345-%') and received_on >= date_trunc('year', now())::date
+                """)).Length >= 4,
+            TimeSpan.FromSeconds(120), () => "Demo stages so far: " + string.Join(", ", stages));
+
+        var figures = (await officer.GetFromJsonAsync<DemoGrievanceFigures>("/api/grievance/figures/2019"))!;
+        var rectification = (await officer.GetFromJsonAsync<List<DemoDefect>>("/api/grievance/defects/rectification"))!;
+        var atRisk = (await officer.GetFromJsonAsync<DemoAtRisk>("/api/grievance/cases/at-risk"))!;
+
+        Assert.Equal(3, figures.Petitions.Received);
+        Assert.Equal(2, figures.Petitions.Replied);
+        Assert.Equal(0, figures.Petitions.EscalatedBeyondDistrict);
+        Assert.Equal((5, 5, 5, 5), (figures.WorkOrders.Orders, figures.WorkOrders.SignedOnTime, figures.WorkOrders.Closed, figures.WorkOrders.Satisfied));
+        Assert.True(figures.LegalAid.Consultations >= 20, $"{figures.LegalAid.Consultations} consultations");
+        Assert.Equal((22, 16), (figures.Defects.Found, figures.Defects.Fixed));
+        Assert.Equal(6, rectification.Count(d => d.Number.StartsWith("WZA2019", StringComparison.Ordinal)));
+        Assert.Contains(atRisk.Cases, c => c.ClockStatus == "breached");
+        Assert.Superset(new HashSet<string> { "acceptance", "handling", "replied", "review" }, stages.ToHashSet());
+    }
+
+    private sealed record DemoPetitions(int Received, int Replied, int EscalatedBeyondDistrict);
+
+    private sealed record DemoWorkOrders(int Orders, int SignedOnTime, int Closed, int Satisfied);
+
+    private sealed record DemoLegalAid(int Consultations);
+
+    private sealed record DemoDefects(int Found, int Fixed);
+
+    private sealed record DemoGrievanceFigures(DemoPetitions Petitions, DemoWorkOrders WorkOrders, DemoLegalAid LegalAid, DemoDefects Defects);
+
+    private sealed record DemoDefect(string Number);
+
+    private sealed record DemoClockCase(string ClockStatus);
+
+    private sealed record DemoAtRisk(List<DemoClockCase> Cases);
+
     private sealed record DemoProgramme(string Code, int People, decimal Money);
 
     private sealed record DemoCare(string Kind, int Enrolled, int MonthsServed);

@@ -1,5 +1,6 @@
 using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.BuildingBlocks.PersonalData;
+using Tianxin.Grievance.DemoData;
 using Tianxin.Grievance.Features.Attachments;
 using Tianxin.Grievance.Features.Cases;
 using Tianxin.Grievance.Features.Defects;
@@ -13,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("grievance", "权益维护 Rights and grievances"),
     messaging => messaging.AddConsumer<ReliefGrantedConsumer>().AddConsumer<ReliefRefusedConsumer>().AddConsumer<EmploymentOutcomeConsumer>());
 builder.AddPersonalDataProtection();
-builder.Services.AddCases().AddWorkOrders().AddReferrals().AddLegalAid().AddDefects().AddAttachments();
+builder.Services.AddCases().AddWorkOrders().AddReferrals().AddLegalAid().AddDefects().AddAttachments().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();

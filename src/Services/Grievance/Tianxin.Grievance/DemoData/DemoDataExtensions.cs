@@ -1,0 +1,8 @@
+namespace Tianxin.Grievance.DemoData;
+
+public static class DemoDataExtensions
+{
+    public static IServiceCollection AddDemoData(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section)).AddSingleton<DemoHandlers>().AddSingleton<DemoGrievanceData>()
+            .AddHostedService<DemoGrievanceSeeder>();
+}

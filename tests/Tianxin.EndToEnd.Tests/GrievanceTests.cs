@@ -1,0 +1,281 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Grpc.Core;
+using Npgsql;
+using Tianxin.Protos.Grievance.V1;
+
+namespace Tianxin.EndToEnd.Tests;
+
+/// <summary>
+/// Through the gateway: the hotline pushes an order over gRPC and a street worker signs and replies in time; the
+/// call-back closes it and the rates move. A petition's clock on the district's list, a hardship grievance that
+/// opens a relief case (with relief stopped while it is referred) and shows its outcome, and a defect on and off
+/// its department's rectification list; one trace per step.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class GrievanceTests(PlatformFixture platform)
+{
+    private static readonly int Year = DateTime.UtcNow.AddHours(8).Year;
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    [Fact]
+    public async Task A_hotline_order_is_signed_replied_and_called_back_over_grpc_and_the_rates_change()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var hotline = await PartnerAsync("hotline-12345");
+        var client = new GrievanceService.GrievanceServiceClient(platform.GatewayGrpc);
+        var staffGrpc = new Metadata { { "Authorization", "Bearer " + await platform.StaffTokenAsync("yunan-staff") } };
+        var traces = new Dictionary<string, string>();
+        var orderNo = "GD" + Guid.NewGuid().ToString("N")[..12];
+        var push = new PushWorkOrderRequest
+        {
+            OrderNo = orderNo, OrderType = "help_request", ReceivedAt = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O"),
+            CommunityCode = TestPeople.NewTianCommunity, Subject = "accessibility", Narrative = "小区出入口无坡道，轮椅无法通行", CitizenName = "刘女士",
+            CitizenPhone = "13900001111",
+        };
+        var before = await RatesAsync(yunan);
+
+        var pushed = await client.PushWorkOrderAsync(push, Traced(hotline, traces, "push"));
+        var again = await client.PushWorkOrderAsync(push, hotline);
+        var caseId = pushed.Order.CaseId;
+        using var signed = await SendAsync(yunan, HttpMethod.Post, $"/api/grievance/work-orders/{caseId}/sign", null, traces, "sign");
+        var returned = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.ReturnWorkOrderAsync(new ReturnWorkOrderRequest { CaseId = caseId, Reason = "非本单位职责" }, staffGrpc));
+        using var extension = await SendAsync(yunan, HttpMethod.Post, $"/api/grievance/work-orders/{caseId}/extension",
+            new { workingDays = 2, reason = "需协调物业" }, traces, "extension");
+        var approved = await client.DecideExtensionAsync(new DecideExtensionRequest { OrderNo = orderNo, Approved = true }, Traced(hotline, traces, "approve"));
+        var replied = await client.ReplyWorkOrderAsync(new ReplyWorkOrderRequest { CaseId = caseId, Reply = "已协调物业加装坡道" },
+            Traced(staffGrpc, traces, "reply"));
+        var updates = await client.ListWorkOrderUpdatesAsync(new ListWorkOrderUpdatesRequest { AfterPosition = pushed.Order.Position }, hotline);
+        var calledBack = await client.RecordCallBackAsync(new RecordCallBackRequest { OrderNo = orderNo, Satisfaction = "satisfied", Resolved = true },
+            Traced(hotline, traces, "call-back"));
+        var after = await RatesAsync(yunan);
+        var refusedPush = await Assert.ThrowsAsync<RpcException>(async () => await client.PushWorkOrderAsync(
+            new PushWorkOrderRequest { OrderNo = "bad no", OrderType = "gossip", ReceivedAt = "yesterday" }, hotline));
+        var notTheHotline = await Assert.ThrowsAsync<RpcException>(async () => await client.PushWorkOrderAsync(push, await PartnerAsync("law-firm-1")));
+
+        Assert.Equal((true, false, caseId), (pushed.Created, again.Created, again.Order.CaseId));
+        Assert.Equal(StatusCode.FailedPrecondition, returned.StatusCode);
+        Assert.Contains("signed", returned.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal("approved", approved.ExtensionState);
+        Assert.Equal("replied", replied.State);
+        Assert.Equal(replied.Position, updates.LastPosition);
+        Assert.Equal(Today.ToString("yyyy-MM-dd"), updates.Orders.Single().SignedOn);
+        Assert.Equal(("closed", "satisfied"), (calledBack.State, calledBack.Satisfaction));
+        Assert.Equal(StatusCode.InvalidArgument, refusedPush.StatusCode);
+        Assert.Subset(RegistryClient.FieldViolations(refusedPush).ToHashSet(), new HashSet<string> { "order_no", "order_type", "received_at", "community_code" });
+        Assert.Equal(StatusCode.PermissionDenied, notTheHotline.StatusCode);
+        var month = Today.ToString("yyyy-MM");
+        var was = before.SingleOrDefault(r => r.Street == "430103001" && r.Month == month);
+        var now = after.Single(r => r.Street == "430103001" && r.Month == month);
+        Assert.Equal(((was?.Orders ?? 0) + 1, (was?.SignedOnTime ?? 0) + 1, (was?.ClosedOnTime ?? 0) + 1, (was?.Satisfied ?? 0) + 1),
+            (now.Orders, now.SignedOnTime, now.ClosedOnTime, now.Satisfied));
+        await AssertTracedAsync(traces);
+    }
+
+    [Fact]
+    public async Task A_petitions_clock_shows_at_risk_and_breached_on_the_districts_list_and_another_street_sees_nothing()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var qingyuan = await platform.StaffAsync("qingyuan-staff");
+        using var officer = await platform.StaffAsync("district-officer");
+        // Due 15 days after receipt, moved to the next working day past a weekend: at most two days left. Due 30 days ago is breached whatever the holidays.
+        var atRisk = await PetitionAsync(yunan, Today.AddDays(-15));
+        var breached = await PetitionAsync(yunan, Today.AddDays(-30));
+
+        var list = (await officer.GetFromJsonAsync<AtRiskAnswer>("/api/grievance/cases/at-risk"))!;
+        using var hidden = await qingyuan.GetAsync($"/api/grievance/cases/{atRisk}");
+        using var routed = await qingyuan.PostAsJsonAsync($"/api/grievance/cases/{atRisk}/routing", new { action = "assign", toArea = "430103006001" });
+        var qingyuanList = (await qingyuan.GetFromJsonAsync<AtRiskAnswer>("/api/grievance/cases/at-risk"))!;
+        using var closedUnreplied = await yunan.PostAsJsonAsync($"/api/grievance/cases/{atRisk}/closure", new { closedOn = Today });
+        using var unknownSubject = await yunan.PostAsJsonAsync("/api/grievance/cases", new
+        {
+            kind = "petition", channel = "letter", complainantName = "王小明", complainantPhone = "13812345678", subject = "weather",
+            communityCode = TestPeople.NewTianCommunity, narrative = "诉求", receivedOn = Today,
+        });
+
+        Assert.Equal("at_risk", list.Cases.Single(c => c.Id == atRisk).ClockStatus);
+        Assert.Equal("breached", list.Cases.Single(c => c.Id == breached).ClockStatus);
+        var street = list.Streets.Single(s => s.Street == "430103001");
+        Assert.True(street is { AtRisk: >= 1, Breached: >= 1 });
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, routed.StatusCode);
+        Assert.DoesNotContain(qingyuanList.Cases, c => c.Id == atRisk || c.Id == breached);
+        Assert.Equal(HttpStatusCode.Conflict, closedUnreplied.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownSubject.StatusCode);
+        Assert.Equal(["subject"], (await unknownSubject.Content.ReadFromJsonAsync<ValidationAnswer>())!.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_hardship_referral_made_while_relief_is_stopped_opens_one_relief_case_after_restart_and_its_grant_shows_on_the_grievance()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var officer = await platform.StaffAsync("district-officer");
+        var person = await RegistryClient.RegisterAsync(yunan, "周困难", TestPeople.RareBirthDate());
+        await RegistryClient.IssueAsync(yunan, person.Id, category: 4, grade: 2);
+        await using var relief = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("relief-db"));
+        await relief.OpenAsync();
+        await Testing.Wait.UntilAsync(async () => await CountAsync(relief, "select count(*) from eligibility_persons where person_id = $1", person.Id) == 1,
+            TimeSpan.FromSeconds(60), () => "The relief service's copy never received the person");
+        var grievance = await PetitionAsync(yunan, Today, person.Id);
+        var traces = new Dictionary<string, string>();
+
+        await platform.App.ResourceCommands.ExecuteCommandAsync("relief", KnownResourceCommands.StopCommand);
+        await platform.App.ResourceNotifications.WaitForResourceAsync("relief", KnownResourceStates.TerminalStates);
+        using var referred = await SendAsync(yunan, HttpMethod.Post, $"/api/grievance/cases/{grievance}/referrals",
+            new { target = "relief", summary = "被辞退后无收入，房租拖欠", requestedAmount = 800.00m }, traces, "refer");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var whileStopped = await CountAsync(relief, "select count(*) from relief_cases where referred_from = $1", $"grievance:{grievance}");
+        await platform.App.ResourceCommands.ExecuteCommandAsync("relief", KnownResourceCommands.StartCommand);
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("relief");
+        await Testing.Wait.UntilAsync(async () => await CountAsync(relief, "select count(*) from relief_cases where referred_from = $1", $"grievance:{grievance}") == 1,
+            TimeSpan.FromSeconds(90), () => "The referral never reached relief after its restart");
+        var reliefCase = (await yunan.GetFromJsonAsync<List<ReliefCaseAnswer>>("/api/relief/cases?status=submitted"))!
+            .Single(c => c.ReferredFrom == $"grievance:{grievance}");
+        using var granted = await SendAsync(officer, HttpMethod.Post, $"/api/relief/cases/{reliefCase.Id}/grant", null, traces, "grant");
+        CaseAnswer? shown = null;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            shown = await yunan.GetFromJsonAsync<CaseAnswer>($"/api/grievance/cases/{grievance}");
+            return shown!.Referrals.Single().Outcome is not null;
+        }, TimeSpan.FromSeconds(60), () => "The relief outcome never reached the grievance");
+
+        Assert.Equal(0, whileStopped);
+        Assert.Equal(1, await CountAsync(relief, "select count(*) from relief_cases where referred_from = $1", $"grievance:{grievance}"));
+        var referral = shown!.Referrals.Single();
+        Assert.Equal(("relief", "granted"), (referral.Target, referral.Outcome));
+        Assert.StartsWith("800.00 元", referral.OutcomeNote, StringComparison.Ordinal);
+        await AssertTracedAsync(traces);
+    }
+
+    [Fact]
+    public async Task A_defect_goes_onto_its_departments_rectification_list_and_off_it_when_verified_and_bad_files_are_refused()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var department = "区城管局-" + Guid.NewGuid().ToString("N")[..6];
+        var traces = new Dictionary<string, string>();
+        using var outside = await yunan.PostAsJsonAsync("/api/grievance/defects", Defect(39.9087m, 116.3975m));
+        using var reported = await SendAsync(yunan, HttpMethod.Post, "/api/grievance/defects", Defect(28.1120m, 112.9890m), traces, "report");
+        var defect = (await reported.Content.ReadFromJsonAsync<DefectAnswer>())!;
+        foreach (var (to, extra) in new[] { ("confirmed", (string?)null), ("assigned", department), ("fixing", null) })
+        {
+            using var step = await SendAsync(yunan, HttpMethod.Post, $"/api/grievance/defects/{defect.Id}/steps", new { to, on = Today, department = extra }, traces, to);
+        }
+        var listed = await RectificationAsync(yunan, department);
+        using var sheet = await yunan.GetAsync($"/api/grievance/defects/rectification.xlsx?department={Uri.EscapeDataString(department)}");
+        var jpeg = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 0xFF, 0xD9 };
+        using var photo = await UploadAsync(yunan, $"/api/grievance/defects/{defect.Id}/photos?fileName=fixed.jpg", jpeg, "image/jpeg");
+        var photoId = (await photo.Content.ReadFromJsonAsync<AttachmentAnswer>())!.Id;
+        var downloaded = await yunan.GetByteArrayAsync($"/api/grievance/attachments/{photoId}");
+        using var text = await UploadAsync(yunan, $"/api/grievance/defects/{defect.Id}/photos?fileName=note.txt", [1, 2, 3], "text/plain");
+        using var huge = await UploadAsync(yunan, $"/api/grievance/defects/{defect.Id}/photos?fileName=huge.jpg", new byte[11 * 1024 * 1024], "image/jpeg");
+        using var fixedStep = await SendAsync(yunan, HttpMethod.Post, $"/api/grievance/defects/{defect.Id}/steps", new { to = "fixed", on = Today, photoId }, traces, "fixed");
+        using var verified = await SendAsync(yunan, HttpMethod.Post, $"/api/grievance/defects/{defect.Id}/steps", new { to = "verified", on = Today }, traces, "verified");
+        var afterVerification = await RectificationAsync(yunan, department);
+
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Equal(["latitude", "longitude"], (await outside.Content.ReadFromJsonAsync<ValidationAnswer>())!.Errors.Keys.Order());
+        Assert.Equal([defect.Id], listed.Select(d => d.Id));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(jpeg, downloaded);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Empty(afterVerification);
+        await AssertTracedAsync(traces);
+    }
+
+    private static object Defect(decimal latitude, decimal longitude) => new
+    {
+        type = "curb_ramp", address = "书院路与劳动路交叉口东北角", latitude, longitude, clause = "3.1.2", description = "缘石坡道坡度过陡",
+        communityCode = TestPeople.NewTianCommunity, reportedOn = Today,
+    };
+
+    private static async Task<Guid> PetitionAsync(HttpClient staff, DateOnly receivedOn, Guid? personId = null)
+    {
+        using var response = await staff.PostAsJsonAsync("/api/grievance/cases", new
+        {
+            kind = "petition", channel = "letter", personId, complainantName = personId is null ? "王小明" : null,
+            complainantPhone = personId is null ? "13812345678" : null, subject = personId is null ? "rent" : "hardship",
+            communityCode = TestPeople.NewTianCommunity, narrative = "房东拖欠退还押金", receivedOn,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<IdAnswer>())!.Id;
+    }
+
+    private static async Task<List<RatesAnswer>> RatesAsync(HttpClient staff) =>
+        (await staff.GetFromJsonAsync<List<RatesAnswer>>($"/api/grievance/work-orders/rates/{Year}"))!;
+
+    private static async Task<List<DefectAnswer>> RectificationAsync(HttpClient staff, string department) =>
+        (await staff.GetFromJsonAsync<List<DefectAnswer>>($"/api/grievance/defects/rectification?department={Uri.EscapeDataString(department)}"))!;
+
+    /// <summary>With Expect: 100-continue, as a careful client sends a large file: a refusal on the headers alone comes before the body is sent.</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient staff, string path, byte[] body, string type)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(type);
+        request.Headers.ExpectContinue = true;
+        return await staff.SendAsync(request);
+    }
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, string sql, object value)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = value } } };
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task AssertTracedAsync(Dictionary<string, string> traces)
+    {
+        foreach (var (step, trace) in traces)
+        {
+            await Testing.Wait.UntilAsync(() => Task.FromResult(platform.Otlp.Spans.Any(s => s.TraceId == trace && s.Service is "grievance" or "relief")),
+                TimeSpan.FromSeconds(30), () => $"No grievance or relief span in the trace of step {step}");
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body,
+        Dictionary<string, string> traces, string step)
+    {
+        var trace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        traces[step] = trace;
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("traceparent", $"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
+        var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{step}: {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
+
+    private static Metadata Traced(Metadata caller, Dictionary<string, string> traces, string step)
+    {
+        var trace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        traces[step] = trace;
+        return new Metadata { caller[0], { "traceparent", $"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01" } };
+    }
+
+    private async Task<Metadata> PartnerAsync(string client) =>
+        new() { { "Authorization", "Bearer " + await platform.Tokens.ForPartnerAsync(client) } };
+
+    private sealed record IdAnswer(Guid Id);
+
+    private sealed record RatesAnswer(string Street, string Month, int Orders, int SignedOnTime, int Closed, int ClosedOnTime, int CalledBack, int Satisfied,
+        int Resolved);
+
+    private sealed record AtRiskCaseAnswer(Guid Id, string Street, string ClockStatus);
+
+    private sealed record StreetAnswer(string Street, int AtRisk, int Breached);
+
+    private sealed record AtRiskAnswer(List<StreetAnswer> Streets, List<AtRiskCaseAnswer> Cases);
+
+    private sealed record ReferralAnswer(string Target, string? Outcome, string? OutcomeNote);
+
+    private sealed record CaseAnswer(Guid Id, string Stage, List<ReferralAnswer> Referrals);
+
+    private sealed record ReliefCaseAnswer(Guid Id, Guid PersonId, string Status, string? ReferredFrom);
+
+    private sealed record DefectAnswer(Guid Id, string State);
+
+    private sealed record AttachmentAnswer(Guid Id);
+}
