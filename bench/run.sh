@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (see bench/README.md). Run through ./tianxin bench, which installs
 # PostgreSQL and RabbitMQ first. Needs wrk, h2load (nghttp2-client) and nginx: installed when missing.
-#   bench/run.sh [registry|relief|employment] [seconds per round] [rounds] [persons]
+#   bench/run.sh [registry|relief|employment|grievance] [seconds per round] [rounds] [persons]
 #   "registry" runs only the registry benchmark (bulk load, ID-number lookup, name search);
 #   "relief" only relief's (a month's run over 100,000 entitlements, proposal latency at 50 certificates/s);
 #   "employment" only employment's (matching a posting against 50,000 seekers through the gateway, the
-#   zero-employment household list over a million holders).
+#   zero-employment household list over a million holders); "grievance" only grievance's (the district's at-risk
+#   list over 10,000 open cases through the gateway, the hotline's pushes over gRPC through the gateway).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 ONLY=all
-if [[ "${1:-}" == registry || "${1:-}" == relief || "${1:-}" == employment ]]; then ONLY=$1; shift; fi
+if [[ "${1:-}" == registry || "${1:-}" == relief || "${1:-}" == employment || "${1:-}" == grievance ]]; then ONLY=$1; shift; fi
 DURATION="${1:-10}"
 ROUNDS="${2:-3}"
 PERSONS="${3:-1000000}"
@@ -41,7 +42,7 @@ if [[ "$ONLY" == relief ]]; then
   exit 0
 fi
 echo "== building (Release)"
-for project in src/Services/Registry/Tianxin.Registry src/Services/Employment/Tianxin.Employment src/Services/Identity/Tianxin.Identity src/Gateway/Tianxin.Gateway bench/Tianxin.Benchmarks; do
+for project in src/Services/Registry/Tianxin.Registry src/Services/Employment/Tianxin.Employment src/Services/Grievance/Tianxin.Grievance src/Services/Identity/Tianxin.Identity src/Gateway/Tianxin.Gateway bench/Tianxin.Benchmarks; do
   dotnet build "$project" -c Release --verbosity quiet --nologo >/dev/null
 done
 bin() { echo "$ROOT/$1/bin/Release/net10.0"; }
@@ -59,12 +60,13 @@ for i in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$AMQP_PORT") 2>/dev/null 
 REGISTRY_DB="ConnectionStrings__registry-db=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=registry"
 IDENTITY_DB="ConnectionStrings__identity-db=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=identity"
 EMPLOYMENT_DB="ConnectionStrings__employment-db=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=employment"
+GRIEVANCE_DB="ConnectionStrings__grievance-db=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=grievance"
 export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
 export Identity__Issuer=http://127.0.0.1:15080/
 # Each service migrates its own database at start; the gateway and identity are told which services there are.
 
 # The identity service runs in Development for its demo partner clients; the bench calls as one of them.
-(cd "$(bin src/Services/Identity/Tianxin.Identity)" && exec env ASPNETCORE_ENVIRONMENT=Development "$IDENTITY_DB" Identity__Services__0=registry Identity__Services__1=employment \
+(cd "$(bin src/Services/Identity/Tianxin.Identity)" && exec env ASPNETCORE_ENVIRONMENT=Development "$IDENTITY_DB" Identity__Services__0=registry Identity__Services__1=employment Identity__Services__2=grievance \
   Kestrel__Endpoints__http__Url=http://127.0.0.1:15100 dotnet Tianxin.Identity.dll >"$WORK/identity.log" 2>&1) & PIDS+=($!)
 
 # Fresh personal-data keys for the run; the loader encrypts with the same ones.
@@ -81,9 +83,14 @@ export PersonalData__BlindIndexKey="$(head -c 32 /dev/urandom | base64)"
   "$EMPLOYMENT_DB" \
   Kestrel__Endpoints__http__Url=http://127.0.0.1:15120 Kestrel__Endpoints__grpc__Url=http://127.0.0.1:15121 \
   dotnet Tianxin.Employment.dll >"$WORK/employment.log" 2>&1) & PIDS+=($!)
+(cd "$(bin src/Services/Grievance/Tianxin.Grievance)" && exec env ASPNETCORE_ENVIRONMENT=Production \
+  "$GRIEVANCE_DB" \
+  Kestrel__Endpoints__http__Url=http://127.0.0.1:15140 Kestrel__Endpoints__grpc__Url=http://127.0.0.1:15141 \
+  dotnet Tianxin.Grievance.dll >"$WORK/grievance.log" 2>&1) & PIDS+=($!)
 (cd "$(bin src/Gateway/Tianxin.Gateway)" && exec env ASPNETCORE_ENVIRONMENT=Production \
   services__registry__grpc__0=http://127.0.0.1:15111 services__identity__http__0=http://127.0.0.1:15100 Gateway__Services__0=registry \
   services__employment__grpc__0=http://127.0.0.1:15121 Gateway__Services__1=employment \
+  services__grievance__grpc__0=http://127.0.0.1:15141 Gateway__Services__2=grievance \
   Gateway__RequestsPerClientPerSecond=0 \
   Kestrel__Endpoints__http__Url=http://127.0.0.1:15080 Kestrel__Endpoints__grpc__Url=http://127.0.0.1:15081 \
   dotnet Tianxin.Gateway.dll >"$WORK/gateway.log" 2>&1) & PIDS+=($!)
@@ -116,6 +123,17 @@ for url in http://127.0.0.1:15110/info http://127.0.0.1:15080/api/registry/info 
   curl -fsS -o /dev/null -H "$AUTH" "$url" || { echo "not answering with a token: $url" >&2; exit 1; }
 done
 
+# A warm-up, then ROUNDS rounds of wrk -t1 -c2 on one URL with a bearer token, each printing its rate and latency.
+light_rounds() { # url token
+  local round out
+  wrk -t1 -c1 -d3s -H "Authorization: Bearer $2" "$1" >/dev/null
+  for round in $(seq 1 "$ROUNDS"); do
+    out="$(wrk -t1 -c2 -d"${DURATION}s" --latency -H "Authorization: Bearer $2" "$1")"
+    printf '  round %s: %6.1f req/s   latency p50 %s p99 %s\n' "$round" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+      "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
+  done
+}
+
 if [[ "$ONLY" == employment ]]; then
   wait_http http://127.0.0.1:15120/alive
   echo "== employment: ${PERSONS} holders in the eligibility copy, 50000 seekers (binary COPY into the migrated schema)"
@@ -125,11 +143,26 @@ if [[ "$ONLY" == employment ]]; then
   url="http://127.0.0.1:15080/api/employment/postings/$(cat "$WORK/posting")/candidates?limit=20"
   curl -fsS -o /dev/null -H "Authorization: Bearer $OFFICER" "$url" || { echo "matching does not answer: $url" >&2; exit 1; }
   echo "== employment: matching one posting against 50,000 seekers through the gateway (district officer, top 20 with reasons), wrk -t1 -c2, ${DURATION}s x ${ROUNDS} rounds"
-  wrk -t1 -c1 -d3s -H "Authorization: Bearer $OFFICER" "$url" >/dev/null
+  light_rounds "$url" "$OFFICER"
+  exit 0
+fi
+
+if [[ "$ONLY" == grievance ]]; then
+  wait_http http://127.0.0.1:15140/alive
+  echo "== grievance: 10,000 open cases over 14 streets, due from 30 days ago to 60 days ahead (binary COPY into the migrated schema)"
+  env "$GRIEVANCE_DB" dotnet "$(bin bench/Tianxin.Benchmarks)/Tianxin.Benchmarks.dll" load-grievance 10000
+  OFFICER="$(curl -fsS -d grant_type=password -d client_id=tianxin-cli -d username=district-officer -d password=Tianxin@2026 -d scope=grievance \
+    http://127.0.0.1:15080/connect/token | grep -o '"access_token": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
+  url="http://127.0.0.1:15080/api/grievance/cases/at-risk"
+  curl -fsS -o /dev/null -H "Authorization: Bearer $OFFICER" "$url" || { echo "the at-risk list does not answer: $url" >&2; exit 1; }
+  echo "== grievance: the district's at-risk and breached list through the gateway (counts per street, first 200 cases), wrk -t1 -c2, ${DURATION}s x ${ROUNDS} rounds"
+  light_rounds "$url" "$OFFICER"
+  HOTLINE="$(curl -fsS -d grant_type=client_credentials -d client_id=hotline-12345 -d client_secret=hotline-12345-demo-secret \
+    http://127.0.0.1:15080/connect/token | grep -o '"access_token": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
+  echo "== grievance: the hotline pushing new orders over gRPC through the gateway, ${DURATION}s x ${ROUNDS} rounds, 8 callers"
   for round in $(seq 1 "$ROUNDS"); do
-    out="$(wrk -t1 -c2 -d"${DURATION}s" --latency -H "Authorization: Bearer $OFFICER" "$url")"
-    printf '  round %s: %6.1f req/s   latency p50 %s p99 %s\n' "$round" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
-      "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
+    printf '  round %s:' "$round"
+    dotnet "$(bin bench/Tianxin.Benchmarks)/Tianxin.Benchmarks.dll" push-orders http://127.0.0.1:15081 "$HOTLINE" "$DURATION" 8
   done
   exit 0
 fi

@@ -1,7 +1,7 @@
 using Tianxin.Benchmarks;
 
 // bench/run.sh calls: "outbox [events] [seconds]", "relief [entitlements] [seconds]", "load-registry <persons> <sample-dir>" or
-// "load-employment <persons> <seekers> <posting-file>".
+// "load-employment <persons> <seekers> <posting-file>", "load-grievance <cases>" or "push-orders <gateway-grpc> <token> <seconds> <callers>".
 switch (args.FirstOrDefault())
 {
     case "load-registry":
@@ -13,11 +13,17 @@ switch (args.FirstOrDefault())
     case "load-employment":
         await EmploymentLoad.RunAsync(args[1..]);
         break;
+    case "load-grievance":
+        await GrievanceLoad.RunAsync(args[1..]);
+        break;
+    case "push-orders":
+        await HotlinePushLoad.RunAsync(args[1..]);
+        break;
     case "relief":
         await ReliefBenchmark.RunAsync(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: Tianxin.Benchmarks outbox [events] [seconds] | relief [entitlements] [seconds] | load-registry <persons> <sample-dir> | load-employment <persons> <seekers> <posting-file>");
+        Console.Error.WriteLine("usage: Tianxin.Benchmarks outbox [events] [seconds] | relief [entitlements] [seconds] | load-registry <persons> <sample-dir> | load-employment <persons> <seekers> <posting-file> | load-grievance <cases> | push-orders <gateway-grpc> <token> <seconds> <callers>");
         return 2;
 }
 return 0;

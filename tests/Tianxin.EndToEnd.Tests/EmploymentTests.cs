@@ -4,6 +4,8 @@ using Aspire.Hosting.Testing;
 using Grpc.Core;
 using Tianxin.Protos.Employment.V1;
 
+using static Tianxin.EndToEnd.Tests.TracedCalls;
+
 namespace Tianxin.EndToEnd.Tests;
 
 /// <summary>
@@ -227,27 +229,9 @@ public sealed class EmploymentTests(PlatformFixture platform)
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body,
-        Dictionary<string, string> traces, string step)
-    {
-        var trace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
-        traces[step] = trace;
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("traceparent", $"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
-        var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return response;
-    }
 
-    private static Metadata Traced(Metadata partner, Dictionary<string, string> traces, string step)
-    {
-        var trace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
-        traces[step] = trace;
-        return new Metadata { partner[0], { "traceparent", $"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01" } };
-    }
 
-    private async Task<Metadata> PartnerAsync(string client) =>
-        new() { { "Authorization", "Bearer " + await platform.Tokens.ForPartnerAsync(client) } };
+    private Task<Metadata> PartnerAsync(string client) => platform.PartnerHeadersAsync(client);
 
     private static async Task<FiguresAnswer> FiguresAsync(HttpClient officer) =>
         (await officer.GetFromJsonAsync<FiguresAnswer>($"/api/employment/figures/{Year}"))!;

@@ -8,6 +8,8 @@ using Grpc.Core;
 using Npgsql;
 using Tianxin.Protos.Grievance.V1;
 
+using static Tianxin.EndToEnd.Tests.TracedCalls;
+
 namespace Tianxin.EndToEnd.Tests;
 
 /// <summary>
@@ -236,27 +238,9 @@ public sealed class GrievanceTests(PlatformFixture platform)
         }
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body,
-        Dictionary<string, string> traces, string step)
-    {
-        var trace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
-        traces[step] = trace;
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("traceparent", $"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
-        var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"{step}: {await response.Content.ReadAsStringAsync()}");
-        return response;
-    }
 
-    private static Metadata Traced(Metadata caller, Dictionary<string, string> traces, string step)
-    {
-        var trace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
-        traces[step] = trace;
-        return new Metadata { caller[0], { "traceparent", $"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01" } };
-    }
 
-    private async Task<Metadata> PartnerAsync(string client) =>
-        new() { { "Authorization", "Bearer " + await platform.Tokens.ForPartnerAsync(client) } };
+    private Task<Metadata> PartnerAsync(string client) => platform.PartnerHeadersAsync(client);
 
     private sealed record IdAnswer(Guid Id);
 

@@ -144,6 +144,10 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _staffTokens = new();
 
+    /// <summary>gRPC headers carrying a fresh token of the demo partner <paramref name="client"/>.</summary>
+    public async Task<Grpc.Core.Metadata> PartnerHeadersAsync(string client) =>
+        new() { { "Authorization", "Bearer " + await Tokens.ForPartnerAsync(client) } };
+
     public async Task DisposeAsync()
     {
         GatewayGrpc.Dispose();

@@ -19,20 +19,23 @@ public sealed class PetitionTests(GrievanceDatabase database)
         var id = await grievances.PetitionAsync(Grievances.Yunan, Received);
         var other = await grievances.PetitionAsync(Grievances.QingyuanStreet, Received, Grievances.Qingyuan);
 
-        var early = await grievances.AtRisk.FindAsync(Grievances.District.Scope, null, default);
+        var early = await grievances.AtRisk.FindAsync(Grievances.District.Scope, null, null, default);
         clock.MoveTo(new DateOnly(2026, 11, 14)); // due 17 November (2 November + 15 days): 3 days left
-        var atRisk = await grievances.AtRisk.FindAsync(Grievances.District.Scope, null, default);
-        var yunanOnly = await grievances.AtRisk.FindAsync(Grievances.District.Scope, "430103001", default);
+        var atRisk = await grievances.AtRisk.FindAsync(Grievances.District.Scope, null, null, default);
+        var yunanOnly = await grievances.AtRisk.FindAsync(Grievances.District.Scope, "430103001", null, default);
+        var firstPage = await grievances.AtRisk.FindAsync(Grievances.District.Scope, null, 1, default);
         clock.MoveTo(new DateOnly(2026, 11, 18));
-        var breached = await grievances.AtRisk.FindAsync(Grievances.District.Scope, null, default);
-        var seenByQingyuan = await grievances.AtRisk.FindAsync(Grievances.QingyuanStreet.Scope, null, default);
+        var breached = await grievances.AtRisk.FindAsync(Grievances.District.Scope, null, null, default);
+        var seenByQingyuan = await grievances.AtRisk.FindAsync(Grievances.QingyuanStreet.Scope, null, null, default);
         await grievances.Acceptance.HandleAsync(id, new AcceptanceRequest(true, new DateOnly(2026, 11, 18), null), Grievances.Yunan, default);
-        var afterAcceptance = await grievances.AtRisk.FindAsync(Grievances.District.Scope, null, default);
+        var afterAcceptance = await grievances.AtRisk.FindAsync(Grievances.District.Scope, null, null, default);
 
         Assert.Empty(early.Cases);
         Assert.Equal([(id, "at_risk", 3), (other, "at_risk", 3)], atRisk.Cases.Select(c => (c.Id, c.ClockStatus, c.DaysLeft)));
         Assert.Equal([new StreetClocks("430103001", 1, 0), new StreetClocks("430103006", 1, 0)], atRisk.Streets);
         Assert.Equal([id], yunanOnly.Cases.Select(c => c.Id));
+        Assert.Equal([id], firstPage.Cases.Select(c => c.Id));
+        Assert.Equal(atRisk.Streets, firstPage.Streets);
         Assert.Equal([new StreetClocks("430103001", 0, 1), new StreetClocks("430103006", 0, 1)], breached.Streets);
         Assert.Equal([other], seenByQingyuan.Cases.Select(c => c.Id));
         Assert.Equal([other], afterAcceptance.Cases.Select(c => c.Id));

@@ -34,10 +34,10 @@ public static class CasesApi
                         cancellationToken))
                     .ToHttp(found => TypedResults.Ok(found)))
             .WithSummary("案件 Cases held by your area and the areas below it, newest first");
-        cases.MapGet("/at-risk", (string? street, HttpContext http, AtRiskCases atRisk, CancellationToken cancellationToken) =>
-                Actor.From(http).ThenAsync(async actor => (Outcome<AtRiskList>)await atRisk.FindAsync(actor.Scope, street, cancellationToken))
+        cases.MapGet("/at-risk", (string? street, int? limit, HttpContext http, AtRiskCases atRisk, CancellationToken cancellationToken) =>
+                Actor.From(http).ThenAsync(async actor => (Outcome<AtRiskList>)await atRisk.FindAsync(actor.Scope, street, limit, cancellationToken))
                     .ToHttp(found => TypedResults.Ok(found)))
-            .WithSummary("临期与超期 Cases at risk or breached, per street, most overdue first");
+            .WithSummary("临期与超期 Cases at risk or breached: the count per street, and the most overdue first (?limit=, 200 by default)");
         cases.MapGet("/{id:guid}", (Guid id, string? purpose, HttpContext http, CaseReads reads, CancellationToken cancellationToken) =>
                 Actor.From(http).ThenAsync(actor => reads.GetAsync(id, purpose, actor, cancellationToken)).ToHttp(found => TypedResults.Ok(found)))
             .WithSummary("案件详情 A case with its clock, steps, referrals and attachments; ?purpose= shows the complainant (audited)");
