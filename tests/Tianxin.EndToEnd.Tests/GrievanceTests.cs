@@ -136,9 +136,9 @@ public sealed class GrievanceTests(PlatformFixture platform)
         await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("relief");
         await Testing.Wait.UntilAsync(async () => await CountAsync(relief, "select count(*) from relief_cases where referred_from = $1", $"grievance:{grievance}") == 1,
             TimeSpan.FromSeconds(90), () => "The referral never reached relief after its restart");
-        var reliefCase = (await yunan.GetFromJsonAsync<List<ReliefCaseAnswer>>("/api/relief/cases?status=submitted"))!
-            .Single(c => c.ReferredFrom == $"grievance:{grievance}");
-        using var granted = await SendAsync(officer, HttpMethod.Post, $"/api/relief/cases/{reliefCase.Id}/grant", null, traces, "grant");
+        await using var find = new NpgsqlCommand("select id from relief_cases where referred_from = $1", relief) { Parameters = { new() { Value = $"grievance:{grievance}" } } };
+        var reliefCase = (Guid)(await find.ExecuteScalarAsync())!;
+        using var granted = await SendAsync(officer, HttpMethod.Post, $"/api/relief/cases/{reliefCase}/grant", null, traces, "grant");
         CaseAnswer? shown = null;
         await Testing.Wait.UntilAsync(async () =>
         {
@@ -151,6 +151,39 @@ public sealed class GrievanceTests(PlatformFixture platform)
         var referral = shown!.Referrals.Single();
         Assert.Equal(("relief", "granted"), (referral.Target, referral.Outcome));
         Assert.StartsWith("800.00 元", referral.OutcomeNote, StringComparison.Ordinal);
+        await AssertTracedAsync(traces);
+    }
+
+    [Fact]
+    public async Task A_dismissal_referred_to_employment_comes_back_with_the_labour_cases_outcome()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var person = await RegistryClient.RegisterAsync(yunan, "吴被辞", TestPeople.RareBirthDate());
+        await RegistryClient.IssueAsync(yunan, person.Id, category: 4, grade: 3);
+        // Employment files the labour case on the person's street once its copy knows the person.
+        await using var employment = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("employment-db"));
+        await employment.OpenAsync();
+        await Testing.Wait.UntilAsync(async () => await CountAsync(employment, "select count(*) from eligibility_persons where person_id = $1", person.Id) == 1,
+            TimeSpan.FromSeconds(60), () => "The employment service's copy never received the person");
+        var grievance = await PetitionAsync(yunan, Today, person.Id);
+        var traces = new Dictionary<string, string>();
+
+        using var referred = await SendAsync(yunan, HttpMethod.Post, $"/api/grievance/cases/{grievance}/referrals",
+            new { target = "employment", summary = "怀孕期间被辞退", disputeKind = "dismissal", employerName = "某物业公司" }, traces, "refer");
+        LabourCaseAnswer? labourCase = null;
+        await Testing.Wait.UntilAsync(async () => (labourCase = (await yunan.GetFromJsonAsync<List<LabourCaseAnswer>>("/api/employment/labour-cases?status=open"))!
+            .SingleOrDefault(c => c.GrievanceId == grievance)) is not null, TimeSpan.FromSeconds(60), () => "The referral never reached employment");
+        using var resolved = await SendAsync(yunan, HttpMethod.Post, $"/api/employment/labour-cases/{labourCase!.Id}/resolution",
+            new { outcome = "reinstated", note = "经协调恢复劳动关系" }, traces, "resolve");
+        CaseAnswer? shown = null;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            shown = await yunan.GetFromJsonAsync<CaseAnswer>($"/api/grievance/cases/{grievance}");
+            return shown!.Referrals.Single().Outcome is not null;
+        }, TimeSpan.FromSeconds(60), () => "The labour case's outcome never reached the grievance");
+
+        Assert.Equal(("employment", "reinstated", "经协调恢复劳动关系"), (shown!.Referrals.Single().Target, shown.Referrals.Single().Outcome,
+            shown.Referrals.Single().OutcomeNote));
         await AssertTracedAsync(traces);
     }
 
@@ -233,8 +266,8 @@ public sealed class GrievanceTests(PlatformFixture platform)
     {
         foreach (var (step, trace) in traces)
         {
-            await Testing.Wait.UntilAsync(() => Task.FromResult(platform.Otlp.Spans.Any(s => s.TraceId == trace && s.Service is "grievance" or "relief")),
-                TimeSpan.FromSeconds(30), () => $"No grievance or relief span in the trace of step {step}");
+            await Testing.Wait.UntilAsync(() => Task.FromResult(platform.Otlp.Spans.Any(s => s.TraceId == trace && s.Service is "grievance" or "relief" or "employment")),
+                TimeSpan.FromSeconds(30), () => $"No grievance, relief or employment span in the trace of step {step}");
         }
     }
 
@@ -257,9 +290,9 @@ public sealed class GrievanceTests(PlatformFixture platform)
 
     private sealed record CaseAnswer(Guid Id, string Stage, List<ReferralAnswer> Referrals);
 
-    private sealed record ReliefCaseAnswer(Guid Id, Guid PersonId, string Status, string? ReferredFrom);
-
     private sealed record DefectAnswer(Guid Id, string State);
+
+    private sealed record LabourCaseAnswer(Guid Id, Guid GrievanceId, string Status);
 
     private sealed record AttachmentAnswer(Guid Id);
 }
