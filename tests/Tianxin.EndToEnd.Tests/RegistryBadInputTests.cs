@@ -63,6 +63,18 @@ public sealed class RegistryBadInputTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_person_registered_over_grpc_comes_back_masked_with_the_birth_year_only()
+    {
+        var born = TestPeople.RareBirthDate();
+        var idNumber = TestPeople.NewIdNumber(born);
+
+        var person = await Client().RegisterPersonAsync(new RegisterPersonRequest { IdNumber = idNumber, Name = "马良", CommunityCode = TestPeople.NewTianCommunity },
+            await StaffHeadersAsync());
+
+        Assert.Equal((idNumber[..6] + "********" + idNumber[14..], "", born.Year), (person.IdNumber, person.BirthDate, person.BirthYear));
+    }
+
+    [Fact]
     public async Task Control_characters_and_members_from_another_street_are_refused_without_a_500()
     {
         using var yunan = await platform.StaffAsync("yunan-staff");

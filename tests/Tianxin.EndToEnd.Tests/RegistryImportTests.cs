@@ -53,6 +53,9 @@ public sealed class RegistryImportTests(PlatformFixture platform)
         Assert.Equal((1, 1), (import.Imported, import.Rejected));
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
         Assert.Contains(exported, row => (string?)row["姓名"] == "欧阳修" && ((string)row["身份证号"]!).Contains("********", StringComparison.Ordinal));
+        // Beside a masked number the export gives the birth year only.
+        Assert.All(exported, row => Assert.False(row.ContainsKey("出生日期")));
+        Assert.All(exported, row => Assert.Matches("^(19|20)[0-9]{2}$", row["出生年份"]?.ToString() ?? ""));
     }
 
     [Fact]

@@ -26,7 +26,10 @@ public sealed class RegistryTests(PlatformFixture platform)
 
         Assert.Equal(idNumber[..6] + "********" + idNumber[14..], person.IdNumber);
         Assert.Equal("138****5678", person.Phone);
-        Assert.Equal(new DateOnly(1962, 3, 14), person.BirthDate);
+        // The mask hides the eight birth-date digits: a masked view shows the birth year only, so nothing it shows rebuilds the number.
+        Assert.Equal((null, 1962), (person.BirthDate, person.BirthYear));
+        var whole = (await yunan.GetFromJsonAsync<PersonAnswer>($"/api/registry/persons/{person.Id}?purpose=核对身份"))!;
+        Assert.Equal((idNumber, new DateOnly(1962, 3, 14)), (whole.IdNumber, whole.BirthDate));
         Assert.Equal(HttpStatusCode.OK, (await yunan.GetAsync($"/api/registry/persons/{person.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await qingyuan.GetAsync($"/api/registry/persons/{person.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.GetAsync($"/api/registry/persons/{person.Id}")).StatusCode);

@@ -26,9 +26,9 @@ public static class TestPeople
 public sealed record CertificateAnswer(Guid Id, string Number, int Category, int Grade, bool Severe, DateOnly IssuedOn, DateOnly ValidUntil, string Status);
 
 public sealed record PersonAnswer(
-    Guid Id, string IdNumber, string Name, string Sex, DateOnly BirthDate, string? Phone, string CommunityCode, string Status = "active",
+    Guid Id, string IdNumber, string Name, string Sex, DateOnly? BirthDate, string? Phone, string CommunityCode, string Status = "active",
     int Version = 1, CertificateAnswer? Certificate = null, Guid? HouseholdId = null, List<string>? HouseholdFlags = null,
-    List<Guid>? PossibleDuplicateOf = null);
+    List<Guid>? PossibleDuplicateOf = null, int BirthYear = 0);
 
 public sealed record PersonPageAnswer(List<PersonAnswer> Items, long Total, int Page, int PageSize);
 

@@ -94,7 +94,7 @@ public sealed class RegistryGrpcService(
         var person = new Person
         {
             Id = view.Id.ToString(), IdNumber = view.IdNumber, Name = view.Name, Sex = view.Sex,
-            BirthDate = view.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CommunityCode = view.CommunityCode,
+            BirthDate = view.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", BirthYear = view.BirthYear, CommunityCode = view.CommunityCode,
             Status = view.Status, CertificateNumber = view.Certificate?.Number ?? "", Category = view.Certificate?.Category ?? 0,
             Grade = view.Certificate?.Grade ?? 0,
         };

@@ -55,7 +55,7 @@ public static class ExportPersons
         ["姓名"] = person.Name,
         ["身份证号"] = person.IdNumber,
         ["性别"] = person.Sex == "male" ? "男" : "女",
-        ["出生日期"] = person.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["出生年份"] = person.BirthYear,
         ["社区代码"] = person.CommunityCode,
         ["状态"] = person.Status,
         ["残疾人证号"] = person.Certificate?.Number,
