@@ -39,6 +39,23 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
         }
     }
 
+    /// <summary>An auditor reads the audit trail and an operator runs the platform: neither searches or exports persons in bulk.</summary>
+    [Theory]
+    [InlineData("auditor", "/api/registry/persons?name=张三丰", HttpStatusCode.Forbidden)]
+    [InlineData("auditor", "/api/registry/persons/export?name=张三丰", HttpStatusCode.Forbidden)]
+    [InlineData("operator", "/api/registry/persons?name=张三丰", HttpStatusCode.Forbidden)]
+    [InlineData("operator", "/api/registry/persons/export?name=张三丰", HttpStatusCode.Forbidden)]
+    [InlineData("district-officer", "/api/registry/persons?name=张三丰", HttpStatusCode.OK)]
+    [InlineData("yunan-staff", "/api/registry/persons/export?name=张三丰", HttpStatusCode.OK)]
+    public async Task Bulk_reads_of_persons_are_for_staff_who_work_with_residents(string user, string path, HttpStatusCode expected)
+    {
+        using var client = await platform.StaffAsync(user);
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(PlatformTests.Services), MemberType = typeof(PlatformTests))]
     public async Task Every_declared_grpc_method_refuses_an_anonymous_caller(string service)

@@ -16,7 +16,7 @@ public static class ExportPersons
 
     public static RouteGroupBuilder MapExportPersons(this RouteGroupBuilder persons)
     {
-        persons.MapGet("/export", HandleAsync).RequireAuthorization(PlatformPolicies.Staff)
+        persons.MapGet("/export", HandleAsync).RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("导出查询结果 Export the search result (same filters as the search) to Excel, at most 50,000 persons");
         return persons;
     }

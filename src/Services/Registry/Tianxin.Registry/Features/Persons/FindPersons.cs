@@ -34,7 +34,7 @@ public static class FindPersons
 
     public static RouteGroupBuilder MapFindPersons(this RouteGroupBuilder persons)
     {
-        persons.MapGet("/", HandleAsync).RequireAuthorization(PlatformPolicies.Staff)
+        persons.MapGet("/", HandleAsync).RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("查找残疾人 Find persons in your area by name or pinyin initials, area, category, grade and household flags (paged)");
         return persons;
     }
