@@ -188,6 +188,37 @@ public sealed class GrievanceTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_law_firm_works_its_own_legal_aid_case_over_grpc_and_another_firm_cannot_reach_it()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var client = new GrievanceService.GrievanceServiceClient(platform.GatewayGrpc);
+        var firm = await PartnerAsync("law-firm-1");
+        var otherFirm = await PartnerAsync("law-firm-2");
+        var traces = new Dictionary<string, string>();
+        using var opened = await SendAsync(yunan, HttpMethod.Post, "/api/grievance/legal-aid",
+            new { communityCode = TestPeople.NewTianCommunity, matter = "劳动争议仲裁代理", firm = "law-firm-1" }, traces, "open");
+        var id = (await opened.Content.ReadFromJsonAsync<IdAnswer>())!.Id.ToString();
+
+        var listedByOther = await client.ListLegalAidCasesAsync(new ListLegalAidCasesRequest(), otherFirm);
+        var acceptedByOther = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.AcceptLegalAidCaseAsync(new AcceptLegalAidCaseRequest { Id = id }, otherFirm));
+        var accepted = await client.AcceptLegalAidCaseAsync(new AcceptLegalAidCaseRequest { Id = id }, Traced(firm, traces, "accept"));
+        var badDate = await Assert.ThrowsAsync<RpcException>(async () => await client.RecordLegalAidActionAsync(
+            new RecordLegalAidActionRequest { Id = id, Kind = "consultation", On = "tomorrow", Note = "咨询" }, firm));
+        await client.RecordLegalAidActionAsync(new RecordLegalAidActionRequest { Id = id, Kind = "consultation", On = Today.ToString("yyyy-MM-dd"), Note = "解答仲裁程序" },
+            Traced(firm, traces, "consultation"));
+        var closed = await client.CloseLegalAidCaseAsync(new CloseLegalAidCaseRequest { Id = id, Outcome = "调解结案" }, Traced(firm, traces, "close"));
+
+        Assert.DoesNotContain(listedByOther.Cases, c => c.Id == id);
+        Assert.Equal(StatusCode.NotFound, acceptedByOther.StatusCode);
+        Assert.Equal("accepted", accepted.Status);
+        Assert.Equal(StatusCode.InvalidArgument, badDate.StatusCode);
+        Assert.Equal(["on"], RegistryClient.FieldViolations(badDate));
+        Assert.Equal(("closed", "调解结案"), (closed.Status, closed.Outcome));
+        await AssertTracedAsync(traces);
+    }
+
+    [Fact]
     public async Task A_defect_goes_onto_its_departments_rectification_list_and_off_it_when_verified_and_bad_files_are_refused()
     {
         using var yunan = await platform.StaffAsync("yunan-staff");

@@ -48,7 +48,7 @@ public sealed class DefectTests(GrievanceDatabase database)
         Assert.Equal([recent.Id], afterVerification.Select(d => d.Id));
         Assert.Equal([("超期", "书院路与劳动路交叉口东北角"), ("", "书院路天心阁公园南门")],
             rows.Select(r => (r["是否超期"]?.ToString() ?? "", r["地址"].ToString()!)));
-        Assert.Equal(1, await new Grievances(dataSource, clock).CountAsync("select count(*) from outbox_messages where message_type like '%AccessibilityDefectFixed%'"));
+        Assert.Equal(1, await grievances.CountAsync("select count(*) from outbox_messages where message_type like '%AccessibilityDefectFixed%'"));
     }
 
     [Fact]

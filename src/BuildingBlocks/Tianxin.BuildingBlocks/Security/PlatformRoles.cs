@@ -16,6 +16,9 @@ public static class PlatformRoles
     /// <summary>运维: keeps the platform running (dead letters, outbox).</summary>
     public const string Operator = "operator";
 
+    /// <summary>Staff who work with residents and may change their records: not auditors, not operators.</summary>
+    public static IReadOnlyList<string> Caseworkers { get; } = [DistrictAdmin, DistrictOfficer, StreetStaff, CommunityStaff];
+
     public static IReadOnlyList<string> All { get; } =
         [DistrictAdmin, DistrictOfficer, StreetStaff, CommunityStaff, Auditor, Operator];
 }

@@ -47,8 +47,7 @@ public static class SecurityExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(CachedTokenAuthentication.SchemeName)
                 .RequireAuthenticatedUser().Build())
             .AddPolicy(PlatformPolicies.Staff, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.All))
-            .AddPolicy(PlatformPolicies.Caseworker, policy => policy.RequireClaim(PlatformClaims.Role,
-                PlatformRoles.DistrictAdmin, PlatformRoles.DistrictOfficer, PlatformRoles.StreetStaff, PlatformRoles.CommunityStaff))
+            .AddPolicy(PlatformPolicies.Caseworker, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.Caseworkers))
             .AddPolicy(PlatformPolicies.DistrictOfficer, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.DistrictOfficer, PlatformRoles.DistrictAdmin))
             .AddPolicy(PlatformPolicies.Auditor, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.Auditor, PlatformRoles.DistrictAdmin))
             .AddPolicy(PlatformPolicies.Operator, policy => policy

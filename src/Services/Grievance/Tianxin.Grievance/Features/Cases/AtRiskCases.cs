@@ -3,6 +3,8 @@ using Tianxin.BuildingBlocks;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Persistence;
 
+using Tianxin.Grievance.Features.Clocks;
+
 namespace Tianxin.Grievance.Features.Cases;
 
 public sealed record AtRiskCase(Guid Id, string Number, string Kind, string Street, string CommunityCode, string AreaCode, string Stage, DateOnly DueOn,
@@ -24,7 +26,7 @@ public sealed class AtRiskCases(NpgsqlDataSource dataSource, TimeProvider clock)
     public async Task<AtRiskList> FindAsync(AreaScope scope, string? street, int? limit, CancellationToken cancellationToken)
     {
         var today = clock.TodayInChina();
-        var atRiskDays = await dataSource.Command("select days from clock_rules where code = 'at_risk'").ScalarAsync<int>(cancellationToken);
+        var atRiskDays = await ClockRules.AtRiskDaysAsync(dataSource, cancellationToken);
         const string Due = "due_on is not null and due_on <= $1 and area_code like $2 and ($3::text is null or community_code like $3 || '%')";
         var streets = await dataSource.Command(
                 $"""

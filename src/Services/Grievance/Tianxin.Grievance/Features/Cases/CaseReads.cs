@@ -6,6 +6,8 @@ using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Security;
 
+using Tianxin.Grievance.Features.Clocks;
+
 namespace Tianxin.Grievance.Features.Cases;
 
 public sealed record CaseSummary(Guid Id, string Number, string Kind, string Channel, string Subject, string CommunityCode, string AreaCode, string Stage,
@@ -20,28 +22,25 @@ public sealed class CaseReads(NpgsqlDataSource dataSource, PersonalDataProtector
         {
             return Failure.Missing;
         }
-        var unmasked = Complainant.MayUnmask(actor.User, purpose) && found.ComplainantName is not null;
+        var unmasked = Unmasking.Allowed(actor.User, purpose) && found.ComplainantName is not null;
         if (unmasked)
         {
             await audit.RecordAsync(actor.Name, actor.User, actor.ClientAddress,
                 new AuditEvent(AuditActions.PersonalDataRead, $"grievance-case:{id}", "ok", purpose), cancellationToken);
         }
-        return await CaseView.ReadAsync(dataSource, found, protector, unmasked, clock.TodayInChina(), await AtRiskDaysAsync(cancellationToken),
+        return await CaseView.ReadAsync(dataSource, found, protector, unmasked, clock.TodayInChina(), await ClockRules.AtRiskDaysAsync(dataSource, cancellationToken),
             cancellationToken);
     }
 
     public async Task<List<CaseSummary>> ListAsync(CaseQuery query, Actor actor, CancellationToken cancellationToken)
     {
         var today = clock.TodayInChina();
-        var atRisk = await AtRiskDaysAsync(cancellationToken);
+        var atRisk = await ClockRules.AtRiskDaysAsync(dataSource, cancellationToken);
         return [.. (await GrievanceCase.ListAsync(dataSource, query, actor.Scope, cancellationToken)).Select(c => new CaseSummary(c.Id, c.Number, c.Kind,
             c.Channel, c.Subject, c.CommunityCode, c.AreaCode, c.Stage, c.ReceivedOn, c.DueOn, Clocks.ClockStatus.Of(c.DueOn, today, atRisk)))];
     }
 
     /// <summary>The case as a step left it, the complainant masked.</summary>
     public async Task<Outcome<CaseView>> ViewAsync(GrievanceCase found, CancellationToken cancellationToken) =>
-        await CaseView.ReadAsync(dataSource, found, protector, false, clock.TodayInChina(), await AtRiskDaysAsync(cancellationToken), cancellationToken);
-
-    private Task<int> AtRiskDaysAsync(CancellationToken cancellationToken) =>
-        dataSource.Command("select days from clock_rules where code = 'at_risk'").ScalarAsync<int>(cancellationToken);
+        await CaseView.ReadAsync(dataSource, found, protector, false, clock.TodayInChina(), await ClockRules.AtRiskDaysAsync(dataSource, cancellationToken), cancellationToken);
 }

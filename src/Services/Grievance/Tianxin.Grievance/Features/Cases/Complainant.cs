@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Tianxin.BuildingBlocks.PersonalData;
-using Tianxin.BuildingBlocks.Security;
 
 namespace Tianxin.Grievance.Features.Cases;
 
@@ -12,11 +10,6 @@ public static class Complainant
 {
     public const string NamePurpose = "grievance.complainant_name";
     public const string PhonePurpose = "grievance.complainant_phone";
-
-    public static bool MayUnmask(ClaimsPrincipal user, string? purpose) =>
-        !string.IsNullOrWhiteSpace(purpose)
-        && new[] { PlatformRoles.DistrictAdmin, PlatformRoles.DistrictOfficer, PlatformRoles.StreetStaff, PlatformRoles.CommunityStaff }
-            .Any(role => user.HasClaim(PlatformClaims.Role, role));
 
     public static string? Show(byte[]? stored, string purpose, bool unmasked, PersonalDataProtector protector, Func<string, string> mask) =>
         stored is null ? null : unmasked ? protector.Decrypt(stored, purpose) : mask(protector.Decrypt(stored, purpose));

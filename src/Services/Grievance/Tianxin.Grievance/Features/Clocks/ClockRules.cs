@@ -27,6 +27,10 @@ public sealed record ClockRules(IReadOnlyDictionary<string, int> Days, WorkingCa
         return new ClockRules(days.ToDictionary(d => d.Code, d => d.Days), new WorkingCalendar(exceptions.ToDictionary(e => e.Day, e => e.Working)));
     }
 
+    /// <summary>For reads that only show a status: the one rule they need, not the calendar.</summary>
+    public static Task<int> AtRiskDaysAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        dataSource.Command("select days from clock_rules where code = 'at_risk'").ScalarAsync<int>(cancellationToken);
+
     public static Task<ClockRules> ReadAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         ReadAsync(transaction.Connection!, cancellationToken);
 

@@ -41,14 +41,13 @@ public sealed class WorkOrderSteps(NpgsqlDataSource dataSource)
         var values = new List<object?> { order.CaseId, change.State };
         values.AddRange(change.Values);
         var sets = change.Sets.Length > 0 ? ", " + change.Sets : "";
-        await transaction.Command($"update work_orders set state = $2, feed_position = nextval('work_order_feed'), version = version + 1{sets} where case_id = $1",
-            [.. values]).ExecuteAsync(cancellationToken);
-        await transaction.Command(
-            """
-            update grievance_cases c set stage = $2,
-                   due_on = case w.state when 'received' then w.sign_due when 'handling' then w.handle_due end
-            from work_orders w where w.case_id = c.id and c.id = $1
-            """, order.CaseId, StageOf(change.State)).ExecuteAsync(cancellationToken);
+        var deadlines = await transaction.Command(
+                $"update work_orders set state = $2, feed_position = nextval('work_order_feed'), version = version + 1{sets} where case_id = $1 returning sign_due, handle_due",
+                [.. values])
+            .ReadAllAsync(r => (Sign: r.Get<DateOnly>("sign_due"), Handle: r.Get<DateOnly>("handle_due")), cancellationToken);
+        var (signDue, handleDue) = deadlines.Single();
+        await transaction.Command("update grievance_cases set stage = $2, due_on = $3 where id = $1", order.CaseId, StageOf(change.State),
+            CaseClock.WorkOrderDue(change.State, signDue, handleDue)).ExecuteAsync(cancellationToken);
         await CaseRecords.StepAsync(transaction, order.CaseId, action, null, null, null, change.Reason, by, cancellationToken);
         return true;
     }

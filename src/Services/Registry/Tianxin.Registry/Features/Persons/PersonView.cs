@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Tianxin.BuildingBlocks.PersonalData;
-using Tianxin.BuildingBlocks.Security;
 using Tianxin.Registry.Features.Certificates;
 
 namespace Tianxin.Registry.Features.Persons;
@@ -24,14 +23,7 @@ public enum Disclosure
 
 public static class PersonDisclosure
 {
-    /// <summary>Staff who work with residents may see full values when they state why; auditors and operators never.</summary>
-    private static readonly string[] MayUnmask =
-        [PlatformRoles.DistrictAdmin, PlatformRoles.DistrictOfficer, PlatformRoles.StreetStaff, PlatformRoles.CommunityStaff];
-
-    public static Disclosure For(ClaimsPrincipal user, string? purpose) =>
-        !string.IsNullOrWhiteSpace(purpose) && MayUnmask.Any(role => user.HasClaim(PlatformClaims.Role, role))
-            ? Disclosure.Full
-            : Disclosure.Masked;
+    public static Disclosure For(ClaimsPrincipal user, string? purpose) => Unmasking.Allowed(user, purpose) ? Disclosure.Full : Disclosure.Masked;
 
     public static PersonView View(this PersonRow row, PersonalDataProtector protector, Disclosure disclosure)
     {
