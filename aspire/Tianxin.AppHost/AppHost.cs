@@ -26,6 +26,7 @@ gateway.WithReference(identity);
 
 // One line per domain service: the gateway's routes, identity's staff scopes and the tests follow these lines.
 var services = new ServiceWiring(builder, infrastructure, gateway, identity, opsKey, issuer);
+services.StartAfter(services.Add<Projects.Tianxin_Reporting>("reporting"));
 PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Registry>("registry"), builder, storage);
 services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
 services.Add<Projects.Tianxin_Employment>("employment");

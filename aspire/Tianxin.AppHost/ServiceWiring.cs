@@ -12,7 +12,14 @@ internal sealed class ServiceWiring(
     string opsKey,
     ReferenceExpression issuer)
 {
+    private readonly List<IResourceBuilder<ProjectResource>> _listeners = [];
     private int _wired;
+
+    /// <summary>
+    /// For a service that consumes every other service's events (the reporting service): the services wired after
+    /// this call start once it is healthy, so that its queues are bound before their first events (demo data) are published.
+    /// </summary>
+    public void StartAfter(IResourceBuilder<ProjectResource> listener) => _listeners.Add(listener);
 
     public IResourceBuilder<ProjectResource> Add<TProject>(string name) where TProject : IProjectMetadata, new()
     {
@@ -40,6 +47,10 @@ internal sealed class ServiceWiring(
                     },
                 });
 
+        foreach (var listener in _listeners)
+        {
+            service.WaitFor(listener);
+        }
         gateway.WithReference(service).WithEnvironment($"Gateway__Services__{_wired}", name);
         identity.WithEnvironment($"Identity__Services__{_wired}", name);
         _wired++;

@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
         ["employment"] = Protos.Employment.V1.EmploymentService.Descriptor,
         ["relief"] = Protos.Relief.V1.ReliefService.Descriptor,
         ["grievance"] = Protos.Grievance.V1.GrievanceService.Descriptor,
+        ["reporting"] = Protos.Reporting.V1.ReportingService.Descriptor,
     };
 
     [Theory]

@@ -17,6 +17,7 @@ public static class GrpcClients
             "employment" => await new Protos.Employment.V1.EmploymentService.EmploymentServiceClient(channel).GetServiceInfoAsync(request, headers),
             "relief" => await new Protos.Relief.V1.ReliefService.ReliefServiceClient(channel).GetServiceInfoAsync(request, headers),
             "grievance" => await new Protos.Grievance.V1.GrievanceService.GrievanceServiceClient(channel).GetServiceInfoAsync(request, headers),
+            "reporting" => await new Protos.Reporting.V1.ReportingService.ReportingServiceClient(channel).GetServiceInfoAsync(request, headers),
             _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
         };
     }

@@ -7,7 +7,7 @@ namespace Tianxin.EndToEnd.Tests;
 public sealed class Tokens(HttpClient gateway)
 {
     public const string DemoPassword = "Tianxin@2026";
-    private static readonly string StaffScopes = "openid registry rehabilitation employment relief grievance";
+    private static readonly string StaffScopes = "openid " + string.Join(" ", PlatformFixture.Services);
 
     public async Task<string> ForStaffAsync(string userName) =>
         await RequestAsync(new Dictionary<string, string>

@@ -5,7 +5,7 @@ namespace Tianxin.BuildingBlocks.Messaging;
 /// <summary>What a service consumes; each consumer gets its own queue named "&lt;service&gt;-&lt;consumer&gt;".</summary>
 public sealed class MessagingBuilder
 {
-    private readonly List<Type> _consumers = [];
+    private readonly List<(Type Consumer, string? Queue)> _consumers = [];
     private readonly List<string> _queues = [];
 
     internal MessagingBuilder(string serviceName)
@@ -17,13 +17,25 @@ public sealed class MessagingBuilder
 
     public string ServiceName { get; }
     internal IEndpointNameFormatter EndpointNames { get; }
-    internal IReadOnlyList<Type> Consumers => _consumers;
+    internal IReadOnlyList<(Type Consumer, string? Queue)> Consumers => _consumers;
     internal IReadOnlyList<string> Queues => _queues;
 
     public MessagingBuilder AddConsumer<TConsumer>() where TConsumer : class, IConsumer
     {
-        _consumers.Add(typeof(TConsumer));
+        _consumers.Add((typeof(TConsumer), null));
         _queues.Add(EndpointNames.Consumer<TConsumer>());
+        return this;
+    }
+
+    /// <summary>
+    /// Consumers that share one queue "&lt;service&gt;-&lt;queue&gt;", e.g. one generic consumer closed over many event
+    /// types, where a queue per type would only multiply what ops watch.
+    /// </summary>
+    public MessagingBuilder AddConsumers(IEnumerable<Type> consumers, string queue)
+    {
+        var name = $"{ServiceName}-{queue}";
+        _consumers.AddRange(consumers.Select(consumer => (consumer, (string?)name)));
+        _queues.Add(name);
         return this;
     }
 }

@@ -30,9 +30,13 @@ public static class MessagingExtensions
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(messaging.EndpointNames);
-            foreach (var consumer in messaging.Consumers)
+            foreach (var (consumer, queue) in messaging.Consumers)
             {
-                bus.AddConsumer(consumer);
+                var registration = bus.AddConsumer(consumer);
+                if (queue is not null)
+                {
+                    registration.Endpoint(endpoint => endpoint.Name = queue);
+                }
             }
             bus.UsingRabbitMq((context, rabbit) =>
             {

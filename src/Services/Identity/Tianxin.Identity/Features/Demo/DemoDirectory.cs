@@ -4,6 +4,7 @@ using Tianxin.Contracts.Grievance;
 using Tianxin.Contracts.Registry;
 using Tianxin.Contracts.Rehabilitation;
 using Tianxin.Contracts.Relief;
+using Tianxin.Contracts.Reporting;
 
 namespace Tianxin.Identity.Features.Demo;
 
@@ -51,5 +52,6 @@ public static class DemoDirectory
         new("training-school-1", "职业技能培训学校一", [EmploymentScopes.TrainingWrite, RegistryScopes.PersonsResolve]),
         new("training-school-2", "职业技能培训学校二", [EmploymentScopes.TrainingWrite, RegistryScopes.PersonsResolve]),
         new("care-institution-1", "托养机构一", [EmploymentScopes.CareWrite]),
+        new("city-federation", "长沙市残联", [ReportingScopes.FiguresRead]),
     ];
 }

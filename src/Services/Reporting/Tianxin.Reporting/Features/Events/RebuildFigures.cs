@@ -1,0 +1,41 @@
+using Npgsql;
+using Tianxin.BuildingBlocks.Persistence;
+
+namespace Tianxin.Reporting.Features.Events;
+
+public sealed record RebuildResult(long Events, long Facts, long Persons);
+
+/// <summary>
+/// Throws away every fact and person and derives them again from the stored events alone, in one
+/// transaction: readers see the old figures until the new ones are complete. Arriving events wait.
+/// </summary>
+public sealed class RebuildFigures(NpgsqlDataSource dataSource)
+{
+    private const int Chunk = 5_000;
+
+    public Task<RebuildResult> HandleAsync(CancellationToken cancellationToken) =>
+        dataSource.InTransactionAsync(async transaction =>
+        {
+            await transaction.Command("lock table reported_events in share mode").ExecuteAsync(cancellationToken);
+            await transaction.Command("truncate report_facts, report_persons").ExecuteAsync(cancellationToken);
+            long events = 0;
+            for (long after = 0; ;)
+            {
+                var chunk = await transaction.Command(
+                        "select seq, message_id, event_type, payload::text from reported_events where seq > $1 order by seq limit $2", after, Chunk)
+                    .ReadAllAsync(r => (Seq: r.GetInt64(0), MessageId: r.GetGuid(1), Type: r.GetString(2), Payload: r.GetString(3)), cancellationToken);
+                if (chunk.Count == 0)
+                {
+                    break;
+                }
+                var read = chunk.Select(e => (e.MessageId, Message: EventStore.Read(e.Type, e.Payload)))
+                    .Where(e => e.Message is not null).Select(e => (e.MessageId, e.Message!)).ToList();
+                await Projection.ApplyAsync(transaction, read, cancellationToken);
+                events += chunk.Count;
+                after = chunk[^1].Seq;
+            }
+            return new RebuildResult(events,
+                await transaction.Command("select count(*) from report_facts").ScalarAsync<long>(cancellationToken),
+                await transaction.Command("select count(*) from report_persons").ScalarAsync<long>(cancellationToken));
+        }, cancellationToken);
+}

@@ -1,0 +1,87 @@
+using Npgsql;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Persistence;
+
+namespace Tianxin.Reporting.Features.Targets;
+
+/// <summary>
+/// The plan's targets as they stand, from the counted events and the registry's persons, within an area.
+/// Which persons each side counts is written here; the goals and their wording are the district's data.
+/// </summary>
+public sealed class LiveTargets(NpgsqlDataSource dataSource)
+{
+    /// <summary>Per target: the persons of the denominator, each with whether the numerator counts them ($1 year, $2 area pattern).</summary>
+    private static readonly Dictionary<string, string> Members = new()
+    {
+        ["rehabilitation"] =
+            """
+            select p.person_id, p.community_code,
+                   exists (select 1 from report_facts s join report_programmes sp on sp.code = s.programme and sp.section = 'rehabilitation'
+                           where s.person_id = p.person_id and s.year = $1 and s.measure in ('approved', 'devices', 'served', 'operations'))
+            from report_persons p
+            where p.community_code like $2 and exists (
+                select 1 from report_facts n join report_programmes np on np.code = n.programme and np.section = 'rehabilitation'
+                where n.person_id = p.person_id and n.year = $1 and n.measure = 'need')
+            """,
+        ["compulsory_education"] =
+            """
+            select p.person_id, p.community_code, exists (select 1 from report_facts e where e.person_id = p.person_id and e.year = $1
+                                                           and e.programme = 'compulsory_education' and e.measure = 'enrolled')
+            from report_persons p
+            where p.community_code like $2 and p.status = 'active' and p.grade is not null
+              and p.birth_date between make_date($1 - 15, 9, 2) and make_date($1 - 6, 9, 1)
+            """,
+        ["social_security"] =
+            """
+            select p.person_id, p.community_code, exists (select 1 from report_facts i where i.person_id = p.person_id and i.year = $1
+                                                           and i.programme = 'social_security' and i.measure = 'insured')
+            from report_persons p
+            where p.community_code like $2 and p.status = 'active' and p.grade is not null and p.birth_date <= make_date($1 - 16, 12, 31)
+            """,
+        ["two_subsidies"] =
+            """
+            select p.person_id, p.community_code,
+                   coalesce((select max(f.year * 100 + f.month) from report_facts f where f.person_id = p.person_id and f.programme = 'care_subsidy'
+                             and f.measure = 'enrolled' and f.year * 100 + f.month <= $1 * 100 + 12), 0)
+                 > coalesce((select max(f.year * 100 + f.month) from report_facts f where f.person_id = p.person_id and f.programme = 'care_subsidy'
+                             and f.measure = 'ended' and f.year * 100 + f.month <= $1 * 100 + 12), 0)
+            from report_persons p
+            where p.community_code like $2 and p.status = 'active' and p.grade in (1, 2)
+            """,
+    };
+
+    /// <summary>Whether the target's source has reported anything for the year ($1 year).</summary>
+    private static readonly Dictionary<string, string> Sourced = new()
+    {
+        ["rehabilitation"] = "select exists (select 1 from report_facts f join report_programmes p on p.code = f.programme and p.section = 'rehabilitation' where f.year = $1)",
+        ["compulsory_education"] = "select exists (select 1 from report_facts where programme = 'compulsory_education' and year = $1)",
+        ["social_security"] = "select exists (select 1 from report_facts where programme = 'social_security' and year = $1)",
+        ["two_subsidies"] = "select exists (select 1 from report_facts where programme = 'care_subsidy' and measure = 'enrolled' and year <= $1)",
+    };
+
+    private const int GapsShown = 500;
+
+    public async Task<TargetsView> FindAsync(int year, AreaScope scope, CancellationToken cancellationToken)
+    {
+        var targets = await dataSource.Command(
+                "select code, title_zh, title_en, goal, numerator_means, denominator_means from report_targets order by position")
+            .ReadAllAsync(r => (Code: r.GetString(0), Title: r.GetString(1), TitleEn: r.GetString(2), Goal: r.GetDecimal(3),
+                Numerator: r.GetString(4), Denominator: r.GetString(5)), cancellationToken);
+        var found = new List<LiveTarget>();
+        foreach (var target in targets.Where(t => Members.ContainsKey(t.Code)))
+        {
+            var members = await dataSource.Command(Members[target.Code], year, scope.Area.LikePattern)
+                .ReadAllAsync(r => (Person: r.GetGuid(0), Community: r.GetString(1), Counted: r.GetBoolean(2)), cancellationToken);
+            var hasData = await dataSource.Command(Sourced[target.Code], year).ScalarAsync<bool>(cancellationToken);
+            long numerator = members.Count(m => m.Counted);
+            found.Add(new LiveTarget(target.Code, target.Title, target.TitleEn, target.Goal, numerator, members.Count,
+                hasData && members.Count > 0 ? Math.Round(numerator * 100m / members.Count, 1, MidpointRounding.AwayFromZero) : null,
+                hasData, target.Numerator, target.Denominator,
+                [.. members.GroupBy(m => m.Community[..9]).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new StreetTarget(g.Key, g.Count(m => m.Counted), g.Count()))],
+                [.. members.Where(m => !m.Counted).OrderBy(m => m.Community, StringComparer.Ordinal).ThenBy(m => m.Person)
+                    .Take(GapsShown).Select(m => new TargetGap(m.Person, m.Community))]));
+        }
+        return new TargetsView(year, scope.Area.Value, found);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Grpc.Core;
+using Tianxin.Protos.Reporting.V1;
+
+namespace Tianxin.EndToEnd.Tests;
+
+/// <summary>
+/// The year-end report and the targets drafted by the reporting service from the events the other services
+/// publish, through the gateway and over gRPC.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ReportingTests(PlatformFixture platform)
+{
+    private static readonly TimeSpan WithinAMinute = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The relief demo's 2019 cases are as many as the report counts when the district has enough demo persons
+    /// (`./tianxin run`: 3,000); here it has 40, so the test holds the report to relief's own figures instead.
+    /// </summary>
+    [Fact]
+    public async Task The_district_opens_the_2019_demo_report_as_a_page_and_as_word_and_its_relief_lines_equal_relief_s_own_figures()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        var relief = (await officer.GetFromJsonAsync<ReliefFiguresAnswer>("/api/relief/figures?year=2019"))!.Programmes
+            .Where(p => p.Code != "home_modification").ToList();
+        Assert.NotEmpty(relief);
+
+        ReportAnswer report = null!;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            report = (await officer.GetFromJsonAsync<ReportAnswer>("/api/reporting/year-end/2019?format=json"))!;
+            return relief.All(p => Granted(report, p.Code) == (p.People, p.Granted));
+        }, WithinAMinute, () => "The report's relief lines never equalled relief's figures: " + string.Join("; ",
+            relief.Select(p => $"{p.Code} relief {p.People}/{p.Granted} report {Granted(report, p.Code)}")));
+
+        var targetedHelp = relief.Single(p => p.Code == "targeted_help");
+        var line = report.Sections.SelectMany(s => s.Lines).First(l => l.Programme == "targeted_help");
+        Assert.Equal($"为{targetedHelp.People}名建档立卡残疾人发放慰问金{Yuan(targetedHelp.Granted)}元", line.Text);
+        var page = await officer.GetStringAsync("/api/reporting/year-end/2019");
+        Assert.Contains(line.Text, page);
+        Assert.Contains("<svg", page);
+        await using var docx = await officer.GetStreamAsync("/api/reporting/year-end/2019?format=docx");
+        using var copy = new MemoryStream();
+        await docx.CopyToAsync(copy);
+        using var document = WordprocessingDocument.Open(copy, false);
+        Assert.Contains(line.Text + "。", document.MainDocumentPart!.Document.Body!.InnerText);
+        Assert.NotEmpty(document.MainDocumentPart.ChartParts);
+    }
+
+    [Fact]
+    public async Task A_grant_made_through_relief_moves_the_figures_within_a_minute()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var code = "r" + Guid.NewGuid().ToString("N")[..12];
+        using var programme = await officer.PostAsJsonAsync("/api/relief/programmes", new
+        {
+            code, year, name = "临时困难救助（报告测试）", budget = 1_000m, perCaseLimit = 500m, perPersonYearLimit = 500m, registeredPoorFirst = false,
+        });
+        Assert.True(programme.StatusCode == HttpStatusCode.Created, await programme.Content.ReadAsStringAsync());
+        var programmeId = (await programme.Content.ReadFromJsonAsync<IdAnswer>())!.Id;
+        var person = await RegistryClient.RegisterAsync(officer, "报告测试", TestPeople.RareBirthDate(), "430103002001");
+        HttpResponseMessage submitted = null!;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            submitted = await officer.PostAsJsonAsync("/api/relief/cases", new
+            {
+                programmeId, personId = person.Id, amount = 321.45m, cause = "住院治疗", occurredOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)),
+            });
+            return submitted.StatusCode == HttpStatusCode.Created;
+        }, WithinAMinute, () => "Relief never knew the person: " + submitted.StatusCode);
+        var caseId = (await submitted.Content.ReadFromJsonAsync<IdAnswer>())!.Id;
+        using var granted = await officer.PostAsync($"/api/relief/cases/{caseId}/grant", null);
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+
+        List<FigureAnswer> rows = [];
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            rows = (await officer.GetFromJsonAsync<List<FigureAnswer>>($"/api/reporting/figures?year={year}"))!
+                .Where(r => r.Programme == code && r.Measure == "granted").ToList();
+            return rows.Count > 0;
+        }, WithinAMinute, () => "The grant never reached the report's figures");
+
+        Assert.Equal((1L, 321.45m), (rows.Single(r => r.Month is null && r.Street is null).Figure.People, rows.Single(r => r.Month is null && r.Street is null).Figure.Amount));
+        Assert.Equal(321.45m, rows.Single(r => r.Street == "430103002").Figure.Amount);
+    }
+
+    [Fact]
+    public async Task Street_staff_get_their_street_s_targets_and_not_the_district_report()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var year = DateTime.UtcNow.AddHours(8).Year;
+
+        using var report = await yunan.GetAsync("/api/reporting/year-end/2019");
+        var targets = (await yunan.GetFromJsonAsync<TargetsAnswer>($"/api/reporting/targets?year={year}"))!;
+        using var elsewhere = await yunan.GetAsync($"/api/reporting/targets?year={year}&area=430103002");
+        using var future = await yunan.GetAsync($"/api/reporting/targets?year={year + 1}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, report.StatusCode);
+        Assert.Equal("430103001", targets.Area);
+        Assert.Equal(["rehabilitation", "compulsory_education", "social_security", "two_subsidies"], targets.Targets.Select(t => t.Code));
+        Assert.All(targets.Targets, t => Assert.All(t.Streets, s => Assert.Equal("430103001", s.Street)));
+        Assert.All(targets.Targets, t => Assert.Equal(t.Numerator, t.Streets.Sum(s => s.Numerator)));
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        Assert.Contains("area", await elsewhere.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_city_federation_reads_the_report_and_targets_over_grpc_and_a_bad_year_is_named()
+    {
+        var client = new ReportingService.ReportingServiceClient(platform.GatewayGrpc);
+        var headers = await platform.PartnerHeadersAsync("city-federation");
+
+        var report = await client.GetYearEndReportAsync(new GetYearEndReportRequest { Year = 2019 }, headers);
+        var targets = await client.GetTargetsAsync(new GetTargetsRequest { Year = 2019 }, headers);
+        var bad = await Assert.ThrowsAsync<RpcException>(async () => await client.GetYearEndReportAsync(new GetYearEndReportRequest { Year = 1999 }, headers));
+
+        Assert.Equal(["rehabilitation", "employment", "relief", "rights"], report.Sections.Select(s => s.Code));
+        Assert.Equal("430103", targets.Area);
+        Assert.Equal(4, targets.Targets_.Count);
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+        Assert.Contains("year", RegistryClient.FieldViolations(bad));
+    }
+
+    private static (int, decimal) Granted(ReportAnswer report, string programme) =>
+        report.Sections.SelectMany(s => s.Lines).Where(l => l.Programme == programme).Select(l => l.Figures["granted"])
+            .Select(f => ((int)f.People, f.Amount)).FirstOrDefault();
+
+    private static string Yuan(decimal yuan) =>
+        yuan == decimal.Truncate(yuan) ? yuan.ToString("0", CultureInfo.InvariantCulture) : yuan.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private sealed record IdAnswer(Guid Id);
+
+    private sealed record ReliefProgrammeAnswer(string Code, int People, decimal Granted);
+
+    private sealed record ReliefFiguresAnswer(List<ReliefProgrammeAnswer> Programmes);
+
+    private sealed record FigureValues(long Count, long People, long Households, long Items, decimal Amount);
+
+    private sealed record LineAnswer(string Programme, string Text, bool HasData, Dictionary<string, FigureValues> Figures);
+
+    private sealed record SectionAnswer(string Code, List<LineAnswer> Lines);
+
+    private sealed record ReportAnswer(int Year, List<SectionAnswer> Sections);
+
+    private sealed record FigureAnswer(string Programme, string Measure, int? Month, string? Street, FigureValues Figure);
+
+    private sealed record StreetAnswer(string Street, long Numerator, long Denominator);
+
+    private sealed record TargetAnswer(string Code, long Numerator, long Denominator, List<StreetAnswer> Streets);
+
+    private sealed record TargetsAnswer(string Area, List<TargetAnswer> Targets);
+}
