@@ -26,11 +26,15 @@ gateway.WithReference(identity);
 
 // One line per domain service: the gateway's routes, identity's staff scopes and the tests follow these lines.
 var services = new ServiceWiring(builder, infrastructure, gateway, identity, opsKey, issuer);
-services.StartAfter(services.Add<Projects.Tianxin_Reporting>("reporting"));
+var reporting = services.Add<Projects.Tianxin_Reporting>("reporting");
+services.StartAfter(reporting);
 PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Registry>("registry"), builder, storage);
 services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
-services.Add<Projects.Tianxin_Employment>("employment");
-PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Relief>("relief"), builder, storage);
+var employment = services.Add<Projects.Tianxin_Employment>("employment");
+var relief = services.Add<Projects.Tianxin_Relief>("relief");
+PersonalDataKeys.ApplyTo(relief, builder, storage);
 PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Grievance>("grievance"), builder, storage);
+// The report is reconciled against the ledgers of the services that pay people.
+reporting.WithReference(employment).WithReference(relief);
 
 builder.Build().Run();

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Grpc.Core;
+using Npgsql;
+using Aspire.Hosting.Testing;
 using Tianxin.Protos.Reporting.V1;
 
 namespace Tianxin.EndToEnd.Tests;
@@ -48,6 +50,13 @@ public sealed class ReportingTests(PlatformFixture platform)
         using var document = WordprocessingDocument.Open(copy, false);
         Assert.Contains(line.Text + "。", document.MainDocumentPart!.Document.Body!.InnerText);
         Assert.NotEmpty(document.MainDocumentPart.ChartParts);
+        ReconciliationAnswer reconciliation = null!;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            reconciliation = (await officer.GetFromJsonAsync<ReconciliationAnswer>("/api/reporting/reconciliation?year=2019"))!;
+            return reconciliation is { Differences: [], Unreachable: [] };
+        }, WithinAMinute, () => "The 2019 demo never reconciled: " + string.Join("; ", reconciliation.Differences));
+        Assert.True(reconciliation.Programmes >= relief.Count);
     }
 
     [Fact]
@@ -86,6 +95,20 @@ public sealed class ReportingTests(PlatformFixture platform)
 
         Assert.Equal((1L, 321.45m), (rows.Single(r => r.Month is null && r.Street is null).Figure.People, rows.Single(r => r.Month is null && r.Street is null).Figure.Amount));
         Assert.Equal(321.45m, rows.Single(r => r.Street == "430103002").Figure.Amount);
+        var reconciled = (await officer.GetFromJsonAsync<ReconciliationAnswer>($"/api/reporting/reconciliation?year={year}"))!;
+        Assert.Empty(reconciled.Unreachable);
+        Assert.DoesNotContain(reconciled.Differences, d => d.Programme == code);
+
+        // Behind the report's back: the ledger's payment changes by a fen, and no event says so.
+        await using (var reliefDb = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("relief-db")))
+        {
+            await reliefDb.OpenAsync();
+            await using var change = new NpgsqlCommand("update payments set amount = amount + 0.01 where programme = $1", reliefDb);
+            change.Parameters.AddWithValue(code);
+            Assert.Equal(1, await change.ExecuteNonQueryAsync());
+        }
+        var after = (await officer.GetFromJsonAsync<ReconciliationAnswer>($"/api/reporting/reconciliation?year={year}"))!;
+        Assert.Equal(new DifferenceAnswer("relief", code, year, "money", 321.45m, 321.46m), after.Differences.Single(d => d.Programme == code));
     }
 
     [Fact]
@@ -152,6 +175,10 @@ public sealed class ReportingTests(PlatformFixture platform)
     private sealed record StreetAnswer(string Street, long Numerator, long Denominator);
 
     private sealed record TargetAnswer(string Code, long Numerator, long Denominator, List<StreetAnswer> Streets);
+
+    private sealed record DifferenceAnswer(string Service, string Programme, int Year, string Figure, decimal Report, decimal Ledger);
+
+    private sealed record ReconciliationAnswer(int Programmes, List<DifferenceAnswer> Differences, List<string> Unreachable);
 
     private sealed record TargetsAnswer(string Area, List<TargetAnswer> Targets);
 }

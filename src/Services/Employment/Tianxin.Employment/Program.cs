@@ -24,6 +24,7 @@ builder.Services.AddEligibilityCopy().AddFunding()
 var app = builder.Build();
 app.MapPlatformService();
 app.MapGrpcService<EmploymentGrpcService>();
+app.MapFunding();
 app.MapSeekersApi();
 app.MapEmployersApi();
 app.MapPostingsApi();

@@ -18,6 +18,7 @@ builder.Services.AddEligibilityCopy().AddFunding()
 var app = builder.Build();
 app.MapPlatformService();
 app.MapGrpcService<RehabilitationGrpcService>();
+app.MapFunding();
 app.MapProgrammesApi();
 app.MapNeedsApi();
 app.MapApplicationsApi();

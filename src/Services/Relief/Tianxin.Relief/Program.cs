@@ -22,6 +22,7 @@ builder.Services.AddEligibilityCopy().AddFunding()
 var app = builder.Build();
 app.MapPlatformService();
 app.MapGrpcService<ReliefGrpcService>();
+app.MapFunding();
 app.MapSubsidiesApi();
 app.MapEnrolmentsApi();
 app.MapPaymentRunsApi();
