@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (see bench/README.md). Run through ./tianxin bench, which installs
 # PostgreSQL and RabbitMQ first. Needs wrk, h2load (nghttp2-client) and nginx: installed when missing.
-#   bench/run.sh [registry|relief|employment|grievance] [seconds per round] [rounds] [persons]
+#   bench/run.sh [registry|relief|employment|grievance|reporting] [seconds per round] [rounds] [persons]
 #   "registry" runs only the registry benchmark (bulk load, ID-number lookup, name search);
 #   "relief" only relief's (a month's run over 100,000 entitlements, proposal latency at 50 certificates/s);
 #   "employment" only employment's (matching a posting against 50,000 seekers through the gateway, the
 #   zero-employment household list over a million holders); "grievance" only grievance's (the district's at-risk
-#   list over 10,000 open cases through the gateway, the hotline's pushes over gRPC through the gateway).
+#   list over 10,000 open cases through the gateway, the hotline's pushes over gRPC through the gateway); "reporting" only
+#   reporting's (events/s ingested through the broker, rebuilding a year of 1,000,000 events, drafting the report at that size).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 ONLY=all
-if [[ "${1:-}" == registry || "${1:-}" == relief || "${1:-}" == employment || "${1:-}" == grievance ]]; then ONLY=$1; shift; fi
+if [[ "${1:-}" =~ ^(registry|relief|employment|grievance|reporting)$ ]]; then ONLY=$1; shift; fi
 DURATION="${1:-10}"
 ROUNDS="${2:-3}"
 PERSONS="${3:-1000000}"
@@ -39,6 +40,12 @@ if [[ "$ONLY" == relief ]]; then
   dotnet build bench/Tianxin.Benchmarks -c Release --verbosity quiet --nologo >/dev/null
   echo "== relief: a month's run (draft, approve, export) and proposal latency (real PostgreSQL and RabbitMQ)"
   dotnet "$ROOT/bench/Tianxin.Benchmarks/bin/Release/net10.0/Tianxin.Benchmarks.dll" relief 100000 20
+  exit 0
+fi
+if [[ "$ONLY" == reporting ]]; then
+  dotnet build bench/Tianxin.Benchmarks -c Release --verbosity quiet --nologo >/dev/null
+  echo "== reporting: ingest through the broker, rebuild and draft (real PostgreSQL and RabbitMQ)"
+  dotnet "$ROOT/bench/Tianxin.Benchmarks/bin/Release/net10.0/Tianxin.Benchmarks.dll" reporting 20000 1000000
   exit 0
 fi
 echo "== building (Release)"

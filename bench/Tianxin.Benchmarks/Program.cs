@@ -1,6 +1,6 @@
 using Tianxin.Benchmarks;
 
-// bench/run.sh calls: "outbox [events] [seconds]", "relief [entitlements] [seconds]", "load-registry <persons> <sample-dir>" or
+// bench/run.sh calls: "outbox [events] [seconds]", "relief [entitlements] [seconds]", "reporting [ingested] [stored]", "load-registry <persons> <sample-dir>" or
 // "load-employment <persons> <seekers> <posting-file>", "load-grievance <cases>" or "push-orders <gateway-grpc> <token> <seconds> <callers>".
 switch (args.FirstOrDefault())
 {
@@ -22,8 +22,11 @@ switch (args.FirstOrDefault())
     case "relief":
         await ReliefBenchmark.RunAsync(args[1..]);
         break;
+    case "reporting":
+        await ReportingBenchmark.RunAsync(args[1..]);
+        break;
     default:
-        Console.Error.WriteLine("usage: Tianxin.Benchmarks outbox [events] [seconds] | relief [entitlements] [seconds] | load-registry <persons> <sample-dir> | load-employment <persons> <seekers> <posting-file> | load-grievance <cases> | push-orders <gateway-grpc> <token> <seconds> <callers>");
+        Console.Error.WriteLine("usage: Tianxin.Benchmarks outbox [events] [seconds] | relief [entitlements] [seconds] | reporting [ingested] [stored] | load-registry <persons> <sample-dir> | load-employment <persons> <seekers> <posting-file> | load-grievance <cases> | push-orders <gateway-grpc> <token> <seconds> <callers>");
         return 2;
 }
 return 0;
