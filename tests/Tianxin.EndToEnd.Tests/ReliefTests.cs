@@ -409,6 +409,49 @@ public sealed class ReliefTests(PlatformFixture platform)
         Assert.True(await ScalarAsync<long>("select count(*) from home_modifications where updated_by = 'demo-data' and status = 'completed'") > 0);
     }
 
+    [Fact]
+    public async Task Civil_affairs_pushes_a_households_minimum_living_over_grpc_and_the_living_subsidy_is_proposed_to_the_street()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var birthDate = TestPeople.RareBirthDate();
+        var idNumber = TestPeople.NewIdNumber(birthDate);
+        using var registered = await yunan.PostAsJsonAsync("/api/registry/persons", new { idNumber, name = "孟获", communityCode = YunanThirdCommunity });
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        var person = (await registered.Content.ReadFromJsonAsync<PersonAnswer>())!;
+        await RegistryClient.IssueAsync(yunan, person.Id, category: 4, grade: 3);
+        var registry = new Tianxin.Protos.Registry.V1.RegistryService.RegistryServiceClient(platform.GatewayGrpc);
+        var civilAffairs = await PartnerAsync("civil-affairs-bureau");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        Tianxin.Protos.Registry.V1.ReportHouseholdStatusRequest Push(bool inForce, DateOnly on) =>
+            new() { IdNumber = idNumber, Status = "minimum_living", InForce = inForce, On = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Source = "区民政局低保名单" };
+
+        var withoutHousehold = await Assert.ThrowsAsync<RpcException>(async () => await registry.ReportHouseholdStatusAsync(Push(true, today), civilAffairs));
+        using var household = await yunan.PostAsJsonAsync("/api/registry/households",
+            new { communityCode = YunanThirdCommunity, members = new object[] { new { personId = person.Id, relationship = "head" } } });
+        Assert.True(household.StatusCode == HttpStatusCode.Created, await household.Content.ReadAsStringAsync());
+        var started = await registry.ReportHouseholdStatusAsync(Push(true, today.AddDays(-3)), civilAffairs);
+        var again = await registry.ReportHouseholdStatusAsync(Push(true, today.AddDays(-3)), civilAffairs);
+        var proposal = await ProposalAsync(yunan, person.Id, "living_subsidy");
+        var registeredPoor = await Assert.ThrowsAsync<RpcException>(async () => await registry.ReportHouseholdStatusAsync(
+            new Tianxin.Protos.Registry.V1.ReportHouseholdStatusRequest { IdNumber = idNumber, Status = "registered_poor", InForce = true, On = "2026-01-01", Source = "x" },
+            civilAffairs));
+        var notCivilAffairs = await Assert.ThrowsAsync<RpcException>(async () => await registry.ReportHouseholdStatusAsync(Push(false, today),
+            await PartnerAsync("hospital-1")));
+        var ended = await registry.ReportHouseholdStatusAsync(Push(false, today), civilAffairs);
+        var statuses = (await yunan.GetFromJsonAsync<HouseholdStatusesAnswer>($"/api/registry/households/{started.HouseholdId}"))!.Statuses;
+
+        Assert.Equal(StatusCode.FailedPrecondition, withoutHousehold.StatusCode);
+        Assert.Equal((true, false), (started.Changed, again.Changed));
+        Assert.Equal(started.HouseholdId, again.HouseholdId);
+        Assert.Contains("minimum_living", proposal.MatchedRule, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, registeredPoor.StatusCode);
+        Assert.Contains("status", RegistryClient.FieldViolations(registeredPoor));
+        Assert.Equal(StatusCode.PermissionDenied, notCivilAffairs.StatusCode);
+        Assert.True(ended.Changed);
+        Assert.Equal([("minimum_living", today.AddDays(-3), (DateOnly?)today, "区民政局低保名单")],
+            statuses.Select(s => (s.Status, s.EffectiveFrom, s.EffectiveTo, s.Source)));
+    }
+
     private async Task SetRuleAsync(HttpClient officer, int year)
     {
         using var set = await officer.PutAsJsonAsync($"/api/relief/subsidy-rules/care_subsidy/{year}",
@@ -627,6 +670,10 @@ public sealed class ReliefTests(PlatformFixture platform)
 
     private sealed record EnrolmentAnswer(Guid Id, Guid PersonId, string Subsidy, string Status, string MatchedRule, DateOnly? StartsMonth,
         DateOnly? EndsMonth, string? EndReason);
+
+    private sealed record StatusAnswer(string Status, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Source);
+
+    private sealed record HouseholdStatusesAnswer(List<StatusAnswer> Statuses);
 
     private sealed record EnrolmentPageAnswer(List<EnrolmentAnswer> Items, long Total, int Page, int PageSize);
 

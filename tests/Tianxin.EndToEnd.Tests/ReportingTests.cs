@@ -133,6 +133,63 @@ public sealed class ReportingTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_education_and_hr_bureaus_reports_over_grpc_move_the_education_and_social_security_targets()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var pupil = await RegistryClient.RegisterAsync(officer, "报告学生", today.AddYears(-9).AddDays(-Random.Shared.Next(0, 300)), "430103005001");
+        await RegistryClient.IssueAsync(officer, pupil.Id, category: 5, grade: 2);
+        var adult = await RegistryClient.RegisterAsync(officer, "报告参保", TestPeople.RareBirthDate(), "430103005001");
+        await RegistryClient.IssueAsync(officer, adult.Id, category: 4, grade: 3);
+        var relief = new Tianxin.Protos.Relief.V1.ReliefService.ReliefServiceClient(platform.GatewayGrpc);
+        var employment = new Tianxin.Protos.Employment.V1.EmploymentService.EmploymentServiceClient(platform.GatewayGrpc);
+        var education = await platform.PartnerHeadersAsync("education-bureau");
+        var hr = await platform.PartnerHeadersAsync("hr-bureau");
+
+        // The services learn of the new holders from the registry's events, so the bureaus retry until they do.
+        Tianxin.Protos.Relief.V1.SchoolingStatus schooling = null!;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            try
+            {
+                schooling = await relief.ReportSchoolingAsync(new Tianxin.Protos.Relief.V1.ReportSchoolingRequest
+                {
+                    PersonId = pupil.Id.ToString(), Year = today.Year, Stage = "primary", Enrolled = true, School = "天心区实验小学",
+                }, education);
+                await employment.ReportSocialInsuranceAsync(new Tianxin.Protos.Employment.V1.ReportSocialInsuranceRequest
+                {
+                    PersonId = adult.Id.ToString(), Year = today.Year, Pension = true, Medical = true,
+                }, hr);
+                return true;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                return false;
+            }
+        }, WithinAMinute, () => "Relief or employment never knew the new holders");
+        var unknownStage = await Assert.ThrowsAsync<RpcException>(async () => await relief.ReportSchoolingAsync(
+            new Tianxin.Protos.Relief.V1.ReportSchoolingRequest { PersonId = pupil.Id.ToString(), Year = today.Year, Stage = "university", Enrolled = true },
+            education));
+        var notTheBureau = await Assert.ThrowsAsync<RpcException>(async () => await relief.ReportSchoolingAsync(
+            new Tianxin.Protos.Relief.V1.ReportSchoolingRequest { PersonId = pupil.Id.ToString(), Year = today.Year, Enrolled = false },
+            await platform.PartnerHeadersAsync("civil-affairs-bureau")));
+
+        TargetsGapsAnswer targets = null!;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            targets = (await officer.GetFromJsonAsync<TargetsGapsAnswer>($"/api/reporting/targets?year={today.Year}&area=430103005"))!;
+            var counted = targets.Targets.Where(t => t.Code is "compulsory_education" or "social_security").ToList();
+            return counted.All(t => t.HasData) && counted.All(t => t.Gaps.All(g => g.PersonId != pupil.Id && g.PersonId != adult.Id));
+        }, WithinAMinute, () => "The bureaus' reports never reached the targets");
+
+        Assert.Equal(("primary", true), (schooling.Stage, schooling.Enrolled));
+        Assert.Equal(StatusCode.InvalidArgument, unknownStage.StatusCode);
+        Assert.Contains("stage", RegistryClient.FieldViolations(unknownStage));
+        Assert.Equal(StatusCode.PermissionDenied, notTheBureau.StatusCode);
+        Assert.All(targets.Targets.Where(t => t.Code is "compulsory_education" or "social_security"), t => Assert.True(t.Numerator >= 1));
+    }
+
+    [Fact]
     public async Task The_city_federation_reads_the_report_and_targets_over_grpc_and_a_bad_year_is_named()
     {
         var client = new ReportingService.ReportingServiceClient(platform.GatewayGrpc);
@@ -181,4 +238,10 @@ public sealed class ReportingTests(PlatformFixture platform)
     private sealed record ReconciliationAnswer(int Programmes, List<DifferenceAnswer> Differences, List<string> Unreachable);
 
     private sealed record TargetsAnswer(string Area, List<TargetAnswer> Targets);
+
+    private sealed record GapAnswer(Guid PersonId, string CommunityCode);
+
+    private sealed record TargetGapsAnswer(string Code, long Numerator, long Denominator, bool HasData, List<GapAnswer> Gaps);
+
+    private sealed record TargetsGapsAnswer(string Area, List<TargetGapsAnswer> Targets);
 }

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using MiniExcelLibs;
 using Tianxin.Reporting.Features.Figures;
+using Tianxin.Reporting.Features.Targets;
 using Tianxin.Reporting.Features.YearEnd;
 
 namespace Tianxin.Reporting.Tests;
@@ -24,6 +25,10 @@ public sealed class DocumentsTests
         new FigureRow("targeted_help", "granted", null, null, new Figure(144, 144, 140, 144, 86_400.00m)),
         new FigureRow("targeted_help", "granted", 3, null, new Figure(100, 100, 98, 100, 60_000.00m)),
         new FigureRow("targeted_help", "granted", null, "430103001", new Figure(144, 144, 140, 144, 86_400.00m)),
+    ],
+    [
+        new LiveTarget("two_subsidies", "一二级持证残疾人纳入两项补贴比例", "Grade 1-2 holders in the two subsidies", 100m, 90, 100, 90.0m, true, "", "", [], []),
+        new LiveTarget("social_security", "残疾人基本保障参保率", "Basic social security", 95m, 0, 100, null, false, "", "", [], []),
     ]);
 
     [Fact]
@@ -60,5 +65,6 @@ public sealed class DocumentsTests
         Assert.Contains("class=\"no-data\"", html);
         Assert.Equal(Report.Charts.Count, html.Split("<svg").Length - 1);
         Assert.Contains(">3月<", SvgChart.Render(Report.Charts.Single(c => c.Code == "served_per_month")));
+        Assert.Equal([new ChartPoint("一二级持证残疾人纳入两项补贴比例（目标≥100%）", 90.0m)], Report.Charts.Single(c => c.Code == "targets_against_goals").Points);
     }
 }

@@ -30,6 +30,12 @@ public sealed record QuotaAssessed(Guid EmployerId, int Year, int Headcount, dec
 public sealed record CareServiceRecorded(Guid EnrolmentId, Guid PersonId, string Kind, string Month, int DaysServed, decimal Subsidy,
     DateTimeOffset OccurredAt);
 
+/// <summary>
+/// The HR bureau's report of a certificate holder's basic pension and medical insurance for a year (社保参保);
+/// a later report of the same person and year replaces an earlier one.
+/// </summary>
+public sealed record SocialInsuranceReported(Guid PersonId, int Year, bool Pension, bool Medical, DateTimeOffset OccurredAt);
+
 /// <summary>The outcome of a labour case that a grievance referred; the grievance service closes its side with it.</summary>
 /// <param name="Outcome">reinstated, wages_recovered, compensated, legal_aid (sent on to legal aid) or unresolved.</param>
 public sealed record EmploymentDisputeResolved(Guid CaseId, Guid GrievanceId, Guid PersonId, string Outcome, string Note, DateOnly ResolvedOn,

@@ -43,3 +43,10 @@ public sealed record HomeModificationCompleted(Guid ModificationId, Guid PersonI
 /// <param name="Festival">spring_festival, disability_day, mid_autumn or other.</param>
 public sealed record CampaignVisitMade(Guid CampaignId, Guid VisitId, Guid PersonId, string ProgrammeCode, int Year, string Festival, decimal Amount,
     string Method, DateOnly VisitedOn, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// The education bureau's report of a disabled child's schooling for a year (在学 at a stage, or not); a later
+/// report of the same person and year replaces an earlier one.
+/// </summary>
+/// <param name="Stage">preschool, primary, junior_secondary, home_teaching (送教上门), senior_secondary or higher; null when not enrolled.</param>
+public sealed record SchoolingReported(Guid PersonId, int Year, string? Stage, bool Enrolled, DateTimeOffset OccurredAt);

@@ -7,4 +7,6 @@ public static class ReliefScopes
     public const string EnrolmentsDecide = "relief.enrolments.decide";
     /// <summary>The paying bank fetches approved payment lists and reports each line's result.</summary>
     public const string PaymentsBank = "relief.payments.bank";
+    /// <summary>The district education bureau (区教育局) reports the schooling of disabled children of school age.</summary>
+    public const string SchoolingReport = "relief.schooling.report";
 }

@@ -5,6 +5,7 @@ using Tianxin.Eligibility;
 using Tianxin.Relief.DemoData;
 using Tianxin.Relief.Features.Campaigns;
 using Tianxin.Relief.Features.Cases;
+using Tianxin.Relief.Features.EducationAid;
 using Tianxin.Relief.Features.Enrolments;
 using Tianxin.Relief.Features.Figures;
 using Tianxin.Relief.Features.HomeModifications;
@@ -17,7 +18,7 @@ builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<SubsidyDiscoveryConsumer>().AddConsumer<HardshipReferralConsumer>());
 builder.AddPersonalDataProtection();
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases(builder.Configuration).AddHomeModifications().AddCampaigns().AddFigures().AddDemoData(builder.Configuration);
+    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases(builder.Configuration).AddHomeModifications().AddCampaigns().AddEducationAid().AddFigures().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -29,5 +30,6 @@ app.MapPaymentRunsApi();
 app.MapCasesApi();
 app.MapHomeModificationsApi();
 app.MapCampaignsApi();
+app.MapEducationAidApi();
 app.MapFiguresApi();
 await app.RunPlatformServiceAsync();

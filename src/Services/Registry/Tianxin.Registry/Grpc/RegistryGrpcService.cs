@@ -12,6 +12,7 @@ using Tianxin.Protos.Registry.V1;
 using Tianxin.Contracts.Registry;
 using Tianxin.Registry.Data;
 using Tianxin.Registry.Features.Certificates;
+using Tianxin.Registry.Features.Households;
 using Tianxin.Registry.Features.Persons;
 using Person = Tianxin.Protos.Registry.V1.Person;
 using RegisterPersonRequest = Tianxin.Protos.Registry.V1.RegisterPersonRequest;
@@ -21,7 +22,7 @@ namespace Tianxin.Registry.Grpc;
 /// <summary>Thin: maps protos to the same handlers the REST API uses.</summary>
 public sealed class RegistryGrpcService(
     ServiceInfoSource info, CertificateVerification verification, PersonRegistration registration, CertificateRegistrar certificates,
-    PersonalDataProtector protector) : RegistryService.RegistryServiceBase
+    PersonalDataProtector protector, ReportHouseholdStatus householdStatus) : RegistryService.RegistryServiceBase
 {
     public override Task<Protos.Common.V1.ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) =>
         info.DescribeForGrpc();
@@ -54,6 +55,23 @@ public sealed class RegistryGrpcService(
                 new Dictionary<string, string[]> { ["certificateNumber"] = [error] });
         }
         return new ResolveCertificateResponse { Valid = valid is not null, PersonId = valid?.PersonId.ToString() ?? "" };
+    }
+
+    [Authorize(Policy = RegistryScopes.HouseholdStatusReport)]
+    public override Task<ReportHouseholdStatusResponse> ReportHouseholdStatus(ReportHouseholdStatusRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var on = GrpcFields.Date(request.On, "on", errors);
+        GrpcFields.ThrowIfAny(errors, "家庭状态信息有误 / The household status has errors");
+        var http = context.GetHttpContext();
+        // Civil affairs acts for the whole district, under its client id in the audit trail.
+        var actor = new Actor(GrpcCallers.PartnerOf(context), http.User, BuildingBlocks.Areas.AreaScope.District, http.Connection.RemoteIpAddress?.ToString());
+        return householdStatus.HandleAsync(new HouseholdStatusReport(request.IdNumber, request.Status, request.InForce, on, request.Source), actor,
+                context.CancellationToken)
+            .ToGrpc(answer => new ReportHouseholdStatusResponse
+            {
+                HouseholdId = answer.HouseholdId.ToString(), Status = answer.Status, InForce = answer.InForce, Changed = answer.Changed,
+            });
     }
 
     [Authorize(Policy = PlatformPolicies.Caseworker)]

@@ -12,6 +12,7 @@ using Tianxin.Protos.Common.V1;
 using Tianxin.Protos.Relief.V1;
 using Tianxin.Relief.Features.Enrolments;
 using Tianxin.Relief.Features.PaymentRuns;
+using Tianxin.Relief.Features.Schooling;
 using Domain = Tianxin.Relief.Features;
 using Proto = Tianxin.Protos.Relief.V1;
 
@@ -20,7 +21,7 @@ namespace Tianxin.Relief.Grpc;
 /// <summary>Thin: partners act district-wide as their client id; each method reads its proto, calls the same handler as REST and maps the answer.</summary>
 public sealed class ReliefGrpcService(
     ServiceInfoSource info, ListEnrolments enrolments, DecideEnrolment decide, Domain.PaymentRuns.PaymentList paymentList, ImportBankResults bankResults,
-    AuditTrail audit) : ReliefService.ReliefServiceBase
+    ReportSchooling schooling, AuditTrail audit) : ReliefService.ReliefServiceBase
 {
     private const string NotARun = "批次编号无效 / Not a run id.";
 
@@ -66,6 +67,20 @@ public sealed class ReliefGrpcService(
                 }),
             },
         });
+    }
+
+    [Authorize(Policy = ReliefScopes.SchoolingReport)]
+    public override Task<Proto.SchoolingStatus> ReportSchooling(ReportSchoolingRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var person = GrpcFields.Id(request.PersonId, "personId", errors, "人员编号无效 / Not a person id.");
+        GrpcFields.ThrowIfAny(errors, Features.Schooling.ReportSchooling.InvalidTitle);
+        return schooling.HandleAsync(new SchoolingReport(person, request.Year, request.Stage is "" ? null : request.Stage, request.Enrolled,
+                request.School), GrpcCallers.PartnerOf(context), context.CancellationToken)
+            .ToGrpc(status => new Proto.SchoolingStatus
+            {
+                PersonId = status.PersonId.ToString(), Year = status.Year, Stage = status.Stage ?? "", Enrolled = status.Enrolled, School = status.School ?? "",
+            });
     }
 
     [Authorize(Policy = ReliefScopes.PaymentsBank)]

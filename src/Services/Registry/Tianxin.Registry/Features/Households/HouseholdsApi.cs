@@ -32,7 +32,7 @@ public sealed record HouseholdView(
 
 public static class HouseholdsApi
 {
-    public static IServiceCollection AddHouseholds(this IServiceCollection services) => services.AddSingleton<HouseholdRegistrar>();
+    public static IServiceCollection AddHouseholds(this IServiceCollection services) => services.AddSingleton<HouseholdRegistrar>().AddSingleton<ReportHouseholdStatus>();
 
     public static IEndpointRouteBuilder MapHouseholdsApi(this IEndpointRouteBuilder endpoints)
     {

@@ -1,6 +1,7 @@
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.Eligibility;
 
 namespace Tianxin.Relief.Features.Cases;
 
@@ -15,6 +16,17 @@ public sealed record ReliefCase(
         id, programme_id, person_id, community_code, registered_poor, amount, cause, occurred_on, status, method, referred_from, payment_id,
         refusal_reason, decided_on
         """;
+
+    /// <summary>A new submitted case, written in the caller's transaction with whatever else the use case records beside it.</summary>
+    public static Task<int> InsertAsync(NpgsqlTransaction transaction, Guid id, ReliefProgramme programme, PersonFacts person, decimal amount,
+        string cause, DateOnly occurredOn, string method, string? referredFrom, string by, CancellationToken cancellationToken) =>
+        transaction.Command(
+            """
+            insert into relief_cases (id, programme_id, person_id, community_code, registered_poor, amount, cause, occurred_on, method, referred_from,
+                                      submitted_by)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            """, id, programme.Id, person.PersonId, person.CommunityCode, person.IsRegisteredPoor, amount, cause, occurredOn, method, referredFrom, by)
+            .ExecuteAsync(cancellationToken);
 
     public static Task<ReliefCase?> FindAsync(NpgsqlDataSource dataSource, Guid id, AreaScope scope, CancellationToken cancellationToken) =>
         dataSource.Command($"select {Columns} from relief_cases where id = $1 and community_code like $2", id, scope.Area.LikePattern)

@@ -17,6 +17,9 @@ public sealed record ReliefProgramme(
     public static Task<ReliefProgramme?> FindAsync(NpgsqlDataSource dataSource, Guid id, CancellationToken cancellationToken) =>
         dataSource.Command($"{Select} where p.id = $1", id).ReadFirstOrDefaultAsync(Read, cancellationToken);
 
+    public static Task<ReliefProgramme?> FindAsync(NpgsqlDataSource dataSource, string code, int year, CancellationToken cancellationToken) =>
+        dataSource.Command($"{Select} where p.code = $1 and p.year = $2", code, year).ReadFirstOrDefaultAsync(Read, cancellationToken);
+
     public static Task<List<ReliefProgramme>> ListAsync(NpgsqlDataSource dataSource, int? year, CancellationToken cancellationToken) =>
         dataSource.Command($"{Select} where $1::int is null or p.year = $1 order by p.year desc, p.code", year).ReadAllAsync(Read, cancellationToken);
 

@@ -58,13 +58,8 @@ public sealed partial class SubmitReliefCase(NpgsqlDataSource dataSource, Eligib
             return new Failure.NotFound("本服务尚无此残疾人的资格信息 / No eligibility facts for this person here");
         }
         var id = Guid.CreateVersion7();
-        await dataSource.Command(
-            """
-            insert into relief_cases (id, programme_id, person_id, community_code, registered_poor, amount, cause, occurred_on, method, referred_from,
-                                      submitted_by)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            """, id, programme!.Id, person, facts.CommunityCode, facts.IsRegisteredPoor, amount!.Value.Amount, request.Cause!.Trim(),
-            request.OccurredOn, request.Method ?? "bank_transfer", request.ReferredFrom, by).ExecuteAsync(cancellationToken);
+        await dataSource.InTransactionAsync(transaction => ReliefCase.InsertAsync(transaction, id, programme!, facts, amount!.Value.Amount,
+            request.Cause!.Trim(), request.OccurredOn!.Value, request.Method ?? "bank_transfer", request.ReferredFrom, by, cancellationToken), cancellationToken);
         return (await ReliefCase.FindAsync(dataSource, id, scope, cancellationToken))!;
     }
 

@@ -33,8 +33,13 @@ public static class FactsOf
         EmploymentPaymentMade paid => [InPeriod(paid.ProgrammeCode, "paid", paid.Year, paid.Period, paid.PersonId, paid.Amount, paid.HouseholdId)],
         QuotaAssessed quota => [new("quota", "assessed", quota.Year, null, null, null, null, 1, quota.Fund)],
         CareServiceRecorded care => CareMonth(care),
+        // Items 1 when insured for both; the latest report of the person and year is the one that counts.
+        SocialInsuranceReported insurance =>
+            [new("social_security", "reported", insurance.Year, null, null, insurance.PersonId, null, insurance.Pension && insurance.Medical ? 1 : 0, 0)],
         EmploymentDisputeResolved dispute => [On("labour_dispute", dispute.Outcome, dispute.ResolvedOn, dispute.PersonId)],
 
+        // Items 1 when in school; the latest report of the person and year is the one that counts.
+        SchoolingReported schooling => [new("compulsory_education", "reported", schooling.Year, null, null, schooling.PersonId, null, schooling.Enrolled ? 1 : 0, 0)],
         EnrolmentProposed proposed => [On(proposed.Subsidy, "proposed", proposed.OccurredAt.DayInChina(), proposed.PersonId, community: proposed.CommunityCode)],
         EnrolmentDecided decided =>
             [On(decided.Subsidy, decided.Decision == "approved" ? "enrolled" : "refused", decided.StartsMonth ?? decided.OccurredAt.DayInChina(), decided.PersonId)],

@@ -10,6 +10,14 @@ namespace Tianxin.Reporting.Features.Targets;
 /// </summary>
 public sealed class LiveTargets(NpgsqlDataSource dataSource)
 {
+    /// <summary>Whether a bureau's latest report of the person for the year counts them (items 1): a later report replaces an earlier one.</summary>
+    private static string Latest(string programme) =>
+        $"""
+        coalesce((select f.items = 1 from report_facts f join reported_events e on e.message_id = f.message_id
+                  where f.person_id = p.person_id and f.year = $1 and f.programme = '{programme}' and f.measure = 'reported'
+                  order by e.occurred_at desc, e.message_id desc limit 1), false)
+        """;
+
     /// <summary>Per target: the persons of the denominator, each with whether the numerator counts them ($1 year, $2 area pattern).</summary>
     private static readonly Dictionary<string, string> Members = new()
     {
@@ -24,17 +32,15 @@ public sealed class LiveTargets(NpgsqlDataSource dataSource)
                 where n.person_id = p.person_id and n.year = $1 and n.measure = 'need')
             """,
         ["compulsory_education"] =
-            """
-            select p.person_id, p.community_code, exists (select 1 from report_facts e where e.person_id = p.person_id and e.year = $1
-                                                           and e.programme = 'compulsory_education' and e.measure = 'enrolled')
+            $"""
+            select p.person_id, p.community_code, {Latest("compulsory_education")}
             from report_persons p
             where p.community_code like $2 and p.status = 'active' and p.grade is not null
               and p.birth_date between make_date($1 - 15, 9, 2) and make_date($1 - 6, 9, 1)
             """,
         ["social_security"] =
-            """
-            select p.person_id, p.community_code, exists (select 1 from report_facts i where i.person_id = p.person_id and i.year = $1
-                                                           and i.programme = 'social_security' and i.measure = 'insured')
+            $"""
+            select p.person_id, p.community_code, {Latest("social_security")}
             from report_persons p
             where p.community_code like $2 and p.status = 'active' and p.grade is not null and p.birth_date <= make_date($1 - 16, 12, 31)
             """,

@@ -1,6 +1,7 @@
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.Reporting.Features.Figures;
+using Tianxin.Reporting.Features.Targets;
 
 namespace Tianxin.Reporting.Features.YearEnd;
 
@@ -11,11 +12,12 @@ public sealed class DraftYearEndReport(NpgsqlDataSource dataSource)
     {
         var wording = await ReportWording.ForYearAsync(dataSource, year, cancellationToken);
         var rows = await ProgrammeFigures.FindAsync(dataSource, year, AreaScope.District, cancellationToken);
-        return Compose(year, wording, rows);
+        var targets = await new LiveTargets(dataSource).FindAsync(year, AreaScope.District, cancellationToken);
+        return Compose(year, wording, rows, targets.Targets);
     }
 
     /// <summary>Pure: the same wording and figures give the same report.</summary>
-    public static YearEndReport Compose(int year, ReportWording wording, IReadOnlyList<FigureRow> rows)
+    public static YearEndReport Compose(int year, ReportWording wording, IReadOnlyList<FigureRow> rows, IReadOnlyList<LiveTarget> targets)
     {
         var totals = ProgrammeFigures.Totals(rows);
         var sections = wording.Sections.Select(section => new ReportSection(section.Code, section.Title, section.TitleEn,
@@ -26,7 +28,7 @@ public sealed class DraftYearEndReport(NpgsqlDataSource dataSource)
                 p.PeopleMeasure is { } people ? totals.GetValueOrDefault((p.Code, people))?.People ?? 0 : 0))
             .ToList();
         return new YearEndReport(year, $"天心区残联{year}年工作总结（平台草稿）", $"Tianxin District DPF: {year} work report (platform draft)",
-            sections, programmes, ReportCharts.Of(programmes, wording.Programmes, rows));
+            sections, programmes, ReportCharts.Of(programmes, wording.Programmes, rows, targets));
     }
 
     private static ReportLine Line(LineWording line, IReadOnlyDictionary<(string, string), Figure> totals)
