@@ -117,11 +117,13 @@ public sealed class PaymentTests(EmploymentDatabase database)
         var insure = new InsureGroup(dataSource, new ProgrammePayments(dataSource, new EligibilityCopy(dataSource), new Outbox(), TimeProvider.System));
 
         var first = (await insure.HandleAsync(programme.Id, new GroupPolicyRequest(45.03m, null, null), AreaScope.District, "officer", default)).Value;
+        var spent = (await insure.HandleAsync(programme.Id, new GroupPolicyRequest(45.03m, null, null), AreaScope.District, "officer", default)).Value;
         await dataSource.Command("update budget_lines set budget = 200 where id = $1", programme.Id).ExecuteAsync(default);
         var again = (await insure.HandleAsync(programme.Id, new GroupPolicyRequest(45.03m, null, null), AreaScope.District, "officer", default)).Value;
 
         // 100.00 yuan buys two premiums of 45.03: the third waits; enrolled again with more budget, only the third is added.
         Assert.Equal(new GroupPolicyResult(3, 2, 0, 1, 9.94m), first);
+        Assert.Equal(new GroupPolicyResult(3, 0, 2, 1, 9.94m), spent);
         Assert.Equal(new GroupPolicyResult(3, 1, 2, 0, 64.91m), again);
     }
 

@@ -141,6 +141,25 @@ public sealed class FundingTests(MessagingFixture fixture)
             Guid.NewGuid(), Guid.NewGuid()).ExecuteAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Paying_each_of_a_list_again_after_the_budget_is_spent_finds_the_paid_ones_already_paid_and_pays_no_one_twice()
+    {
+        await using var dataSource = await NewDatabaseAsync();
+        var line = await OpenLineAsync(dataSource, budget: 250m);
+        var payees = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
+        Task<Outcome<bool>> Pay(NpgsqlTransaction transaction, Guid payee) =>
+            FundedPayments.PayAsync(transaction, line, payee, "test", "2026", Yuan.Of(100m), "bank_transfer", "test", CancellationToken.None)
+                .ContinueWith(paid => paid.Result.Map(_ => true), TaskScheduler.Default);
+
+        var first = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PayEach.RunAsync(dataSource, payees, Pay, CancellationToken.None)));
+        var again = await PayEach.RunAsync(dataSource, payees, Pay, CancellationToken.None);
+
+        Assert.Equal(2, first.Sum(r => r.Paid));
+        Assert.Equal(new PaidEach(0, 2, 2), again);
+        Assert.Equal(2L, await dataSource.Command("select count(*) from payments where budget_line_id = $1", line).ScalarAsync<long>(CancellationToken.None));
+        Assert.Equal(50m, (await BudgetLines.FindAsync(dataSource, line, CancellationToken.None))!.Left);
+    }
+
     private async Task<NpgsqlDataSource> NewDatabaseAsync() =>
         NpgsqlDataSource.Create(await fixture.Postgres.CreateDatabaseAsync("funding", MigrationScripts.Funding));
 

@@ -37,9 +37,23 @@ public static class PaymentLedger
                 """, Guid.CreateVersion7(), budgetLineId, payeeId, programme, period, amount.Amount, method, recordedBy)
             .ReadFirstOrDefaultAsync(Read, cancellationToken) is { } payment
             ? payment
-            : new Failure.Duplicate("该人员本期已支付 / This person is already paid for this programme and period",
-                $"Programme {programme}, period {period}.");
+            : AlreadyPaid(programme, period);
     }
+
+    /// <summary>
+    /// Whether the payee is still to be paid for the period, read before the budget is committed: a payee already
+    /// paid is then a duplicate even when the budget is spent. <see cref="RecordAsync"/> still decides a race.
+    /// </summary>
+    public static async Task<Outcome<bool>> CheckNotPaidAsync(NpgsqlTransaction transaction, Guid payeeId, string programme, string period,
+        CancellationToken cancellationToken) =>
+        await transaction.Command(
+                "select exists (select 1 from payments where payee_id = $1 and programme = $2 and period = $3 and state <> 'failed')",
+                payeeId, programme, period).ScalarAsync<bool>(cancellationToken)
+            ? AlreadyPaid(programme, period)
+            : true;
+
+    private static Failure.Duplicate AlreadyPaid(string programme, string period) =>
+        new("该人员本期已支付 / This person is already paid for this programme and period", $"Programme {programme}, period {period}.");
 
     /// <summary>The bank's answer for a pending payment: paid, or failed with its reason (then payable again).</summary>
     public static async Task<Outcome<Payment>> SettleAsync(NpgsqlTransaction transaction, Guid paymentId, bool paid, string? reason,

@@ -50,3 +50,7 @@ public sealed record CampaignVisitMade(Guid CampaignId, Guid VisitId, Guid Perso
 /// </summary>
 /// <param name="Stage">preschool, primary, junior_secondary, home_teaching (送教上门), senior_secondary or higher; null when not enrolled.</param>
 public sealed record SchoolingReported(Guid PersonId, int Year, string? Stage, bool Enrolled, DateTimeOffset OccurredAt);
+
+/// <summary>A holder's individual insurance contribution for a year paid on their behalf (参保缴费资助), once per insurance and year.</summary>
+/// <param name="Programme">pension_contribution or medical_contribution.</param>
+public sealed record ContributionPaid(Guid PaymentId, Guid PersonId, string Programme, int Year, decimal Amount, DateTimeOffset OccurredAt);

@@ -17,6 +17,16 @@ public sealed class EligibilityCopy(NpgsqlDataSource dataSource)
                 """, personId, scope.Area.LikePattern)
             .ReadFirstOrDefaultAsync(Read, cancellationToken);
 
+    /// <summary>Every active certificate holder of the area in one read, registered-poor households first (programmes that put them first).</summary>
+    public Task<List<PersonFacts>> ActiveHoldersAsync(AreaScope scope, CancellationToken cancellationToken) =>
+        dataSource.Command(
+                """
+                select person_id, birth_date, sex, community_code, status, category, grade, household_flags, household_id
+                from eligibility_persons where community_code like $1 and status = 'active' and grade is not null
+                order by 'registered_poor' = any (household_flags) desc, person_id
+                """, scope.Area.LikePattern)
+            .ReadAllAsync(Read, cancellationToken);
+
     /// <summary>
     /// For demo seeders: the registry seeds its demo district at its own pace, so wait until the copy stops
     /// growing, then give the active persons.

@@ -5,6 +5,7 @@ using Tianxin.Eligibility;
 using Tianxin.Relief.DemoData;
 using Tianxin.Relief.Features.Campaigns;
 using Tianxin.Relief.Features.Cases;
+using Tianxin.Relief.Features.Contributions;
 using Tianxin.Relief.Features.EducationAid;
 using Tianxin.Relief.Features.Enrolments;
 using Tianxin.Relief.Features.Figures;
@@ -18,7 +19,7 @@ builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<SubsidyDiscoveryConsumer>().AddConsumer<HardshipReferralConsumer>());
 builder.AddPersonalDataProtection();
 builder.Services.AddEligibilityCopy().AddFunding()
-    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases(builder.Configuration).AddHomeModifications().AddCampaigns().AddEducationAid().AddFigures().AddDemoData(builder.Configuration);
+    .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases(builder.Configuration).AddHomeModifications().AddCampaigns().AddEducationAid().AddContributions().AddFigures().AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 app.MapPlatformService();
@@ -31,5 +32,6 @@ app.MapCasesApi();
 app.MapHomeModificationsApi();
 app.MapCampaignsApi();
 app.MapEducationAidApi();
+app.MapContributionsApi();
 app.MapFiguresApi();
 await app.RunPlatformServiceAsync();

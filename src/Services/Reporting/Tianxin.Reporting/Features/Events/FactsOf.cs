@@ -47,6 +47,7 @@ public static class FactsOf
         RecoveryRaised recovery => [On(recovery.Subsidy, "recovery", recovery.Month, recovery.PersonId, amount: recovery.Amount)],
         PaymentSettled settled => Settled(settled),
         ReliefGranted granted => [On(granted.ProgrammeCode, "granted", granted.GrantedOn, granted.PersonId, amount: granted.Amount) with { Year = granted.Year }],
+        ContributionPaid contribution => [new(contribution.Programme, "paid", contribution.Year, null, null, contribution.PersonId, null, 1, contribution.Amount)],
         HomeModificationCompleted home => [On(home.ProgrammeCode, "homes", home.CompletedOn, home.PersonId, amount: home.Spent) with { Year = home.Year }],
         // A campaign visit hands over the programme's relief as a granted case does.
         CampaignVisitMade visit => [On(visit.ProgrammeCode, "granted", visit.VisitedOn, visit.PersonId, amount: visit.Amount) with { Year = visit.Year }],

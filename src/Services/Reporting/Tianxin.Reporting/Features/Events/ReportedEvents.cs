@@ -40,6 +40,7 @@ public static class ReportedEvents
         [typeof(HomeModificationCompleted)] = "relief",
         [typeof(CampaignVisitMade)] = "relief",
         [typeof(SchoolingReported)] = "relief",
+        [typeof(ContributionPaid)] = "relief",
         [typeof(GrievanceReceived)] = "grievance",
         [typeof(GrievanceReplied)] = "grievance",
         [typeof(GrievanceClosed)] = "grievance",

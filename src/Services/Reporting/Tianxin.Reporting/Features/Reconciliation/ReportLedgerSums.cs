@@ -16,7 +16,7 @@ public sealed record ReportLedgerSum(string Service, string Programme, bool Sett
 public static class ReportLedgerSums
 {
     private static readonly string[] Recorded =
-        [.. new[] { typeof(EmploymentPaymentMade), typeof(ReliefGranted), typeof(CampaignVisitMade), typeof(HomeModificationCompleted) }.Select(ReportedEvents.NameOf)];
+        [.. new[] { typeof(EmploymentPaymentMade), typeof(ReliefGranted), typeof(CampaignVisitMade), typeof(HomeModificationCompleted), typeof(ContributionPaid) }.Select(ReportedEvents.NameOf)];
 
     private static readonly string Settled = ReportedEvents.NameOf(typeof(PaymentSettled));
 
