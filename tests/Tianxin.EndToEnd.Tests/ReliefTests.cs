@@ -432,6 +432,7 @@ public sealed class ReliefTests(PlatformFixture platform)
         var started = await registry.ReportHouseholdStatusAsync(Push(true, today.AddDays(-3)), civilAffairs);
         var again = await registry.ReportHouseholdStatusAsync(Push(true, today.AddDays(-3)), civilAffairs);
         var proposal = await ProposalAsync(yunan, person.Id, "living_subsidy");
+        var inForce = (await yunan.GetFromJsonAsync<EligibilityAnswer>($"/api/relief/persons/{person.Id}/eligibility"))!;
         var registeredPoor = await Assert.ThrowsAsync<RpcException>(async () => await registry.ReportHouseholdStatusAsync(
             new Tianxin.Protos.Registry.V1.ReportHouseholdStatusRequest { IdNumber = idNumber, Status = "registered_poor", InForce = true, On = "2026-01-01", Source = "x" },
             civilAffairs));
@@ -439,6 +440,11 @@ public sealed class ReliefTests(PlatformFixture platform)
             await PartnerAsync("hospital-1")));
         var ended = await registry.ReportHouseholdStatusAsync(Push(false, today), civilAffairs);
         var statuses = (await yunan.GetFromJsonAsync<HouseholdStatusesAnswer>($"/api/registry/households/{started.HouseholdId}"))!.Statuses;
+        EligibilityAnswer afterEnd = null!;
+        await Testing.Wait.UntilAsync(async () =>
+                (afterEnd = (await yunan.GetFromJsonAsync<EligibilityAnswer>($"/api/relief/persons/{person.Id}/eligibility"))!).Facts.HouseholdStatuses
+                .Any(s => s.To == today),
+            TimeSpan.FromSeconds(60), () => "Relief's copy never heard that the status ended");
 
         Assert.Equal(StatusCode.FailedPrecondition, withoutHousehold.StatusCode);
         Assert.Equal((true, false), (started.Changed, again.Changed));
@@ -450,6 +456,10 @@ public sealed class ReliefTests(PlatformFixture platform)
         Assert.True(ended.Changed);
         Assert.Equal([("minimum_living", today.AddDays(-3), (DateOnly?)today, "区民政局低保名单")],
             statuses.Select(s => (s.Status, s.EffectiveFrom, s.EffectiveTo, s.Source)));
+        Assert.Equal([new PeriodAnswer("minimum_living", today.AddDays(-3), null)], inForce.Facts.HouseholdStatuses);
+        Assert.NotNull(inForce.Facts.CertificateValidUntil);
+        Assert.Empty(inForce.Subsidies.Single(c => c.Subsidy == "living_subsidy").Unmet);
+        Assert.Equal([new PeriodAnswer("minimum_living", today.AddDays(-3), today)], afterEnd.Facts.HouseholdStatuses);
     }
 
     private async Task SetRuleAsync(HttpClient officer, int year)
@@ -670,6 +680,14 @@ public sealed class ReliefTests(PlatformFixture platform)
 
     private sealed record EnrolmentAnswer(Guid Id, Guid PersonId, string Subsidy, string Status, string MatchedRule, DateOnly? StartsMonth,
         DateOnly? EndsMonth, string? EndReason);
+
+    private sealed record PeriodAnswer(string Status, DateOnly From, DateOnly? To);
+
+    private sealed record CopiedFactsAnswer(List<PeriodAnswer> HouseholdStatuses, DateOnly? CertificateValidUntil);
+
+    private sealed record SubsidyCheckAnswer(string Subsidy, List<string> Unmet);
+
+    private sealed record EligibilityAnswer(CopiedFactsAnswer Facts, List<SubsidyCheckAnswer> Subsidies);
 
     private sealed record StatusAnswer(string Status, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Source);
 

@@ -13,9 +13,16 @@ namespace Tianxin.Contracts.Registry;
 /// </param>
 /// <param name="Version">Grows with every change to the person's facts; a copy keeps the highest it has seen.</param>
 /// <param name="HouseholdId">The registry's household the person belongs to (null without one), so that copies can group members.</param>
+/// <param name="HouseholdStatuses">The household's statuses with their dates, past and future as well as in force (null from older publishers).</param>
+/// <param name="CertificateValidUntil">The last day of the valid certificate (null without one).</param>
+/// <param name="ClosedOn">The day of death or moving out, for a closed record.</param>
 public sealed record EligibilityFacts(
     Guid PersonId, DateOnly BirthDate, string Sex, string CommunityCode, string Status, int? Category, int? Grade,
-    IReadOnlyList<string> HouseholdFlags, long Version, Guid? HouseholdId = null);
+    IReadOnlyList<string> HouseholdFlags, long Version, Guid? HouseholdId = null, IReadOnlyList<HouseholdStatusPeriod>? HouseholdStatuses = null,
+    DateOnly? CertificateValidUntil = null, DateOnly? ClosedOn = null);
+
+/// <summary>A household status (建档立卡, 低保, 特困) from its first day to its last (null: open-ended).</summary>
+public sealed record HouseholdStatusPeriod(string Status, DateOnly From, DateOnly? To);
 
 /// <summary>A registry event that changes the eligibility facts of one or more persons.</summary>
 public interface IChangesEligibility

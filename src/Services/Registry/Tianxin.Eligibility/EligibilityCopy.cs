@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Npgsql;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.Contracts.Registry;
 
 namespace Tianxin.Eligibility;
 
@@ -9,20 +11,24 @@ public sealed class EligibilityCopy(NpgsqlDataSource dataSource)
 {
     public static MigrationScripts Migrations { get; } = new(typeof(EligibilityCopy).Assembly, "eligibility.");
 
+    private const string Columns =
+        """
+        person_id, birth_date, sex, community_code, status, category, grade, household_flags, household_id, household_statuses::text,
+        certificate_valid_until, closed_on
+        """;
+
     public Task<PersonFacts?> FindAsync(Guid personId, AreaScope scope, CancellationToken cancellationToken) =>
         dataSource.Command(
-                """
-                select person_id, birth_date, sex, community_code, status, category, grade, household_flags, household_id
-                from eligibility_persons where person_id = $1 and community_code like $2
+                $"""
+                select {Columns} from eligibility_persons where person_id = $1 and community_code like $2
                 """, personId, scope.Area.LikePattern)
             .ReadFirstOrDefaultAsync(Read, cancellationToken);
 
     /// <summary>Every active certificate holder of the area in one read, registered-poor households first (programmes that put them first).</summary>
     public Task<List<PersonFacts>> ActiveHoldersAsync(AreaScope scope, CancellationToken cancellationToken) =>
         dataSource.Command(
-                """
-                select person_id, birth_date, sex, community_code, status, category, grade, household_flags, household_id
-                from eligibility_persons where community_code like $1 and status = 'active' and grade is not null
+                $"""
+                select {Columns} from eligibility_persons where community_code like $1 and status = 'active' and grade is not null
                 order by 'registered_poor' = any (household_flags) desc, person_id
                 """, scope.Area.LikePattern)
             .ReadAllAsync(Read, cancellationToken);
@@ -50,5 +56,6 @@ public sealed class EligibilityCopy(NpgsqlDataSource dataSource)
     private static PersonFacts Read(NpgsqlDataReader reader) =>
         new(reader.Get<Guid>("person_id"), reader.Get<DateOnly>("birth_date"), reader.Get<string>("sex"), reader.Get<string>("community_code"),
             reader.Get<string>("status"), reader.Nullable<short>("category"), reader.Nullable<short>("grade"), reader.Get<string[]>("household_flags"),
-            reader.Nullable<Guid>("household_id"));
+            reader.Nullable<Guid>("household_id"), JsonSerializer.Deserialize<List<HouseholdStatusPeriod>>(reader.Get<string>("household_statuses"),
+                JsonSerializerOptions.Web), reader.Nullable<DateOnly>("certificate_valid_until"), reader.Nullable<DateOnly>("closed_on"));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Npgsql;
 using Tianxin.BuildingBlocks.Messaging;
@@ -29,17 +30,21 @@ public sealed class EligibilityCopyConsumer(NpgsqlDataSource dataSource) :
             {
                 await transaction.Command(
                     """
-                    insert into eligibility_persons (person_id, birth_date, sex, community_code, status, category, grade, household_flags, facts_version, household_id)
-                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                    insert into eligibility_persons (person_id, birth_date, sex, community_code, status, category, grade, household_flags, facts_version, household_id,
+                                                     household_statuses, certificate_valid_until, closed_on)
+                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13)
                     on conflict (person_id) do update
                         set birth_date = excluded.birth_date, sex = excluded.sex, community_code = excluded.community_code,
                             status = excluded.status, category = excluded.category, grade = excluded.grade,
                             household_flags = excluded.household_flags, facts_version = excluded.facts_version,
-                            household_id = excluded.household_id, updated_at = now()
+                            household_id = excluded.household_id, household_statuses = excluded.household_statuses,
+                            certificate_valid_until = excluded.certificate_valid_until, closed_on = excluded.closed_on, updated_at = now()
                         where eligibility_persons.facts_version < excluded.facts_version
                     """,
                     facts.PersonId, facts.BirthDate, facts.Sex, facts.CommunityCode, facts.Status, (short?)facts.Category,
-                    (short?)facts.Grade, facts.HouseholdFlags.ToArray(), facts.Version, facts.HouseholdId).ExecuteAsync(context.CancellationToken);
+                    (short?)facts.Grade, facts.HouseholdFlags.ToArray(), facts.Version, facts.HouseholdId,
+                    JsonSerializer.Serialize(facts.HouseholdStatuses ?? [], JsonSerializerOptions.Web), facts.CertificateValidUntil, facts.ClosedOn)
+                    .ExecuteAsync(context.CancellationToken);
             }
         });
 }

@@ -4,7 +4,8 @@ namespace Tianxin.Eligibility;
 /// <param name="Status">active, deceased or moved_out.</param>
 public sealed record PersonFacts(
     Guid PersonId, DateOnly BirthDate, string Sex, string CommunityCode, string Status, int? Category, int? Grade, IReadOnlyList<string> HouseholdFlags,
-    Guid? HouseholdId)
+    Guid? HouseholdId, IReadOnlyList<Contracts.Registry.HouseholdStatusPeriod>? HouseholdStatuses = null, DateOnly? CertificateValidUntil = null,
+    DateOnly? ClosedOn = null)
 {
     public bool IsRegisteredPoor => HouseholdFlags.Contains(Contracts.Registry.HouseholdStatuses.RegisteredPoor);
 

@@ -67,7 +67,11 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
                 returning p.id, p.birth_date, p.sex, p.community_code, p.status,
                           (select category from certificates c where c.person_id = p.id and c.status = 'valid') as category,
                           (select grade from certificates c where c.person_id = p.id and c.status = 'valid') as grade,
-                          p.household_flags, p.facts_version, p.household_id
+                          p.household_flags, p.facts_version, p.household_id,
+                          (select valid_until from certificates c where c.person_id = p.id and c.status = 'valid') as valid_until, p.closed_on,
+                          (select coalesce(jsonb_agg(jsonb_build_object('status', s.status, 'from', s.effective_from, 'to', s.effective_to)
+                                                     order by s.effective_from, s.status), '[]'::jsonb)
+                           from household_statuses s where s.household_id = p.household_id)::text as household_statuses
                 """, ids)
             .ReadAllAsync(ReadFacts, cancellationToken);
     }
@@ -94,5 +98,7 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
     private static EligibilityFacts ReadFacts(NpgsqlDataReader reader) =>
         new(reader.Get<Guid>("id"), reader.Get<DateOnly>("birth_date"), reader.Get<string>("sex"), reader.Get<string>("community_code"),
             reader.Get<string>("status"), reader.Nullable<short>("category"), reader.Nullable<short>("grade"), reader.Get<string[]>("household_flags"),
-            reader.Get<long>("facts_version"), reader.Nullable<Guid>("household_id"));
+            reader.Get<long>("facts_version"), reader.Nullable<Guid>("household_id"),
+            JsonSerializer.Deserialize<List<HouseholdStatusPeriod>>(reader.Get<string>("household_statuses"), JsonSerializerOptions.Web),
+            reader.Nullable<DateOnly>("valid_until"), reader.Nullable<DateOnly>("closed_on"));
 }
