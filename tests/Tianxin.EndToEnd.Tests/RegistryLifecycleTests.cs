@@ -159,6 +159,7 @@ public sealed class RegistryLifecycleTests(PlatformFixture platform)
         Assert.False(revoked.Valid);
         Assert.Equal(StatusCode.Unauthenticated, otherAudience.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, noScope.StatusCode);
+        Assert.Equal("令牌没有调用此方法的权限 / The token does not allow this method", noScope.Status.Detail);
         Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
         Assert.Contains("certificate_number", RegistryClient.FieldViolations(malformed));
     }

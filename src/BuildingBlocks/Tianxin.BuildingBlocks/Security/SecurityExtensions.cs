@@ -63,6 +63,7 @@ public static class SecurityExtensions
 
     public static WebApplication UsePlatformSecurity(this WebApplication app)
     {
+        app.UseMiddleware<Web.GrpcRefusals>();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
