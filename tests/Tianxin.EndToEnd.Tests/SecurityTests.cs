@@ -174,6 +174,8 @@ public sealed class AuditTests(PlatformFixture platform)
         {
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         }
+        var overGrpc = await Assert.ThrowsAsync<RpcException>(() => GrpcClients.GetServiceInfoAsync(platform.GatewayGrpc, "registry", hotline));
+        Assert.Equal(StatusCode.Unauthenticated, overGrpc.StatusCode);
 
         using var auditor = new HttpRequestMessage(HttpMethod.Get, "/api/registry/admin/audit?action=authorization.denied&limit=50")
         {
@@ -190,6 +192,8 @@ public sealed class AuditTests(PlatformFixture platform)
 
         Assert.Contains(entries, e => e.Actor == "unverified:hotline-12345" && e.Resource == "GET /info" && e.Outcome == "401");
         Assert.Contains(entries, e => e.Actor == "district-admin" && e.Resource == "GET /admin/messaging/outbox" && e.Outcome == "403");
+        Assert.Contains(entries, e => e.Actor == "unverified:hotline-12345" && e.Resource == "POST /tianxin.registry.v1.RegistryService/GetServiceInfo"
+                                      && e.Outcome == "401");
         Assert.Equal(HttpStatusCode.Forbidden, officerAnswer.StatusCode);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
 using Tianxin.BuildingBlocks.Security;
+using Tianxin.BuildingBlocks.Web;
 
 namespace Tianxin.Gateway;
 
@@ -27,6 +28,7 @@ public static class GatewayExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeGuard>();
         app.UseRouting();
+        app.UseMiddleware<GrpcRefusals>();
         app.UsePlatformSecurity();
         app.UseRateLimiter();
         app.MapDefaultEndpoints();

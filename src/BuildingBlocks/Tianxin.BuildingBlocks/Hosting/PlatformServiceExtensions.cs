@@ -56,6 +56,8 @@ public static class PlatformServiceExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Outside the audit, which records the refusal as the HTTP status it was before it becomes a gRPC answer.
+        app.UseMiddleware<GrpcRefusals>();
         app.UseMiddleware<AuditRefusals>();
         app.UsePlatformSecurity();
         app.MapDefaultEndpoints();

@@ -63,7 +63,6 @@ public static class SecurityExtensions
 
     public static WebApplication UsePlatformSecurity(this WebApplication app)
     {
-        app.UseMiddleware<Web.GrpcRefusals>();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
