@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Tianxin.EndToEnd.Tests.Otlp;
 
-public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string ParentSpanId, string Name);
+/// <param name="Scope">The instrumentation that made it: Npgsql, MassTransit, Microsoft.AspNetCore …</param>
+public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string ParentSpanId, string Name, string Scope);
 
 /// <summary>
 /// An OTLP/HTTP (protobuf) endpoint the platform's processes export to during the tests, standing in
@@ -53,10 +54,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
         foreach (var resource in export.ResourceSpans)
         {
             var service = resource.Resource?.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value?.StringValue ?? "?";
-            foreach (var span in resource.ScopeSpans.SelectMany(scope => scope.Spans))
+            foreach (var scope in resource.ScopeSpans)
             {
-                _spans.Enqueue(new ReceivedSpan(service, Convert.ToHexStringLower(span.TraceId.Span),
-                    Convert.ToHexStringLower(span.SpanId.Span), Convert.ToHexStringLower(span.ParentSpanId.Span), span.Name));
+                foreach (var span in scope.Spans)
+                {
+                    _spans.Enqueue(new ReceivedSpan(service, Convert.ToHexStringLower(span.TraceId.Span),
+                        Convert.ToHexStringLower(span.SpanId.Span), Convert.ToHexStringLower(span.ParentSpanId.Span), span.Name, scope.Scope?.Name ?? ""));
+                }
             }
         }
         return Results.Ok();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,12 @@ public static class PlatformServiceExtensions
             dataSource.ConnectionStringBuilder.MaxAutoPrepare = 100;
             dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
             dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+            // A statement is traced only as part of work already traced (a request, a consumed message, a relay's
+            // batch): background polls that find nothing would otherwise each start a trace of their own.
+            dataSource.ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null)
+                .EnablePhysicalOpenTracing(false));
         });
         builder.AddMessaging(service.Name, messaging);
         builder.AddPlatformSecurity(audience: service.Name);
