@@ -4,6 +4,7 @@ using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.Web;
 using Tianxin.Contracts.Employment;
 using Tianxin.Eligibility;
 
@@ -27,10 +28,7 @@ public sealed class RecordSocialInsurance(NpgsqlDataSource dataSource, Eligibili
         {
             errors["personId"] = ["请填写人员编号 / Give the person's id."];
         }
-        if (report.Year is not { } year || year < 2000 || year > clock.TodayInChina().Year)
-        {
-            errors["year"] = ["年度为2000年至今年 / A year from 2000 to this one."];
-        }
+        DateFields.PastYear(report.Year, "year", errors, clock.TodayInChina());
         if (errors.Count > 0)
         {
             return Failure.Fields(errors, "参保信息有误 / The report has errors");

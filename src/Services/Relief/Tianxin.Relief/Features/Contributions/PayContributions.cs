@@ -6,6 +6,7 @@ using Tianxin.BuildingBlocks.Funding;
 using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.Money;
 using Tianxin.BuildingBlocks.Outcomes;
+using Tianxin.BuildingBlocks.Web;
 using Tianxin.Contracts.Relief;
 using Tianxin.Eligibility;
 using Tianxin.Relief.Features.Cases;
@@ -32,10 +33,7 @@ public sealed class PayContributions(NpgsqlDataSource dataSource, EligibilityCop
         {
             errors["insurance"] = ["险种为 pension（养老保险）或 medical（医疗保险） / The insurance is pension or medical."];
         }
-        if (request.Year is not { } year || year < 2000 || year > clock.TodayInChina().Year)
-        {
-            errors["year"] = ["年度为2000年至今年 / A year from 2000 to this one."];
-        }
+        DateFields.PastYear(request.Year, "year", errors, clock.TodayInChina());
         if (errors.Count > 0)
         {
             return Failure.Fields(errors, "缴费资助有误 / The contributions have errors");

@@ -3,6 +3,7 @@ using Tianxin.BuildingBlocks;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.Web;
 using Tianxin.Contracts.Registry;
 using Tianxin.Eligibility;
 using Tianxin.Relief.Features.Cases;
@@ -40,10 +41,7 @@ public sealed class ApplyForEducationAid(NpgsqlDataSource dataSource, Eligibilit
                 ? "请填写子女在家庭中的成员编号 / Give the child's household member id."
                 : "残疾学生本人申请时不填子女 / No child for a student applying themself."];
         }
-        if (request.Year is not { } year || year < 2000 || year > today.Year)
-        {
-            errors["year"] = ["年度为2000年至今年 / A year from 2000 to this one."];
-        }
+        DateFields.PastYear(request.Year, "year", errors, today);
         if (request.PersonId is null || request.PersonId == Guid.Empty)
         {
             errors["personId"] = ["请填写人员编号 / Give the person's id."];

@@ -5,6 +5,7 @@ using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Text;
+using Tianxin.BuildingBlocks.Web;
 using Tianxin.Contracts.Relief;
 using Tianxin.Eligibility;
 
@@ -30,10 +31,7 @@ public sealed class ReportSchooling(NpgsqlDataSource dataSource, EligibilityCopy
         {
             errors["personId"] = ["请填写人员编号 / Give the person's id."];
         }
-        if (report.Year is not { } year || year < 2000 || year > clock.TodayInChina().Year)
-        {
-            errors["year"] = ["年度为2000年至今年 / A year from 2000 to this one."];
-        }
+        DateFields.PastYear(report.Year, "year", errors, clock.TodayInChina());
         var stage = report.Stage is null && !report.Enrolled ? null : await SchoolStages.CheckAsync(dataSource, report.Stage, errors, cancellationToken);
         var school = report.School?.Trim() is { Length: > 0 } named ? named : null;
         if (school is not null && !PlainText.IsValid(school, 100))
