@@ -1,11 +1,13 @@
 using Npgsql;
 using Tianxin.BuildingBlocks;
+using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.Eligibility;
 using Tianxin.Relief.Features.Cases;
 using Tianxin.Relief.Features.Contributions;
+using Tianxin.Relief.Features.Figures;
 
 namespace Tianxin.Relief.Tests;
 
@@ -58,6 +60,9 @@ public sealed class ContributionsTests(ReliefDatabase database)
         Assert.Equal(3, results.Sum(r => r.Value.Paid));
         Assert.Equal((0, 3, 1, 0m), (again.Value.Paid, again.Value.AlreadyPaid, again.Value.NotPaid, again.Value.BudgetLeft));
         Assert.Equal(3L, await dataSource.Command("select count(*) from outbox_messages where message_type like '%ContributionPaid%'").ScalarAsync<long>(default));
+        var figures = (await new FindReliefFigures(dataSource, Clock).HandleAsync(Year, AreaScope.District, default)).Programmes
+            .Single(p => p.Code == "pension_contribution");
+        Assert.Equal((3, 3, 600m, 0m), (figures.Cases, figures.People, figures.Granted, figures.BudgetLeft));
     }
 
     [Fact]

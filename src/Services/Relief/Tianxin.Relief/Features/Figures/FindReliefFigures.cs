@@ -2,6 +2,7 @@ using Npgsql;
 using Tianxin.BuildingBlocks;
 using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.Relief.Features.Contributions;
 
 namespace Tianxin.Relief.Features.Figures;
 
@@ -66,14 +67,18 @@ public sealed class FindReliefFigures(NpgsqlDataSource dataSource, TimeProvider 
                     select programme_id, person_id, spent from home_modifications where status = 'completed' and community_code like $2
                     union all
                     select c.programme_id, v.person_id, v.amount from campaign_visits v join campaigns c on c.id = v.campaign_id
-                    where v.status = 'visited' and v.community_code like $2)
+                    where v.status = 'visited' and v.community_code like $2
+                    union all
+                    -- Contributions are paid straight from the ledger, with no case of their own.
+                    select p.budget_line_id, p.payee_id, p.amount from payments p join eligibility_persons e on e.person_id = p.payee_id
+                    where p.programme = any ($3) and p.state <> 'failed' and e.community_code like $2)
                 select g.id, g.code, g.name, g.year, b.budget, b.committed,
                        count(x.person_id)::int as cases, count(distinct x.person_id)::int as people, coalesce(sum(x.amount), 0) as granted
                 from relief_programmes g join budget_lines b on b.id = g.id
                 left join given x on x.programme_id = g.id
                 where g.year = $1
                 group by g.id, g.code, g.name, g.year, b.budget, b.committed order by g.code
-                """, of, scope.Area.LikePattern)
+                """, of, scope.Area.LikePattern, ContributionRule.Insurances.Select(ContributionRule.ProgrammeOf).ToArray())
             .ReadAllAsync(r => new ProgrammeFigures(r.Get<Guid>("id"), r.Get<string>("code"), r.Get<string>("name"), r.Get<int>("year"),
                 r.Get<int>("cases"), r.Get<int>("people"), r.Get<decimal>("granted"), r.Get<decimal>("budget"),
                 r.Get<decimal>("budget") - r.Get<decimal>("committed")), cancellationToken);
