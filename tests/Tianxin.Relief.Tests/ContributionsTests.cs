@@ -95,14 +95,6 @@ public sealed class ContributionsTests(ReliefDatabase database)
         Assert.True((await new CreateReliefProgramme(dataSource).HandleAsync(
             new ReliefProgrammeRequest("pension_contribution", Year, "城乡居民养老保险缴费资助", budget, 1_000m, 1_000m, true), "test", default)).Succeeded);
 
-    private static async Task<Guid> InsertAsync(NpgsqlDataSource dataSource, int grade, int age, params string[] flags)
-    {
-        var person = Person(grade, age, flags);
-        await dataSource.Command(
-            """
-            insert into eligibility_persons (person_id, birth_date, sex, community_code, status, category, grade, household_flags, facts_version)
-            values ($1, $2, 'male', '430103001001', 'active', 4, $3, $4, 1)
-            """, person.PersonId, person.BirthDate, (short)grade, flags).ExecuteAsync(default);
-        return person.PersonId;
-    }
+    private static Task<Guid> InsertAsync(NpgsqlDataSource dataSource, int grade, int age, params string[] flags) =>
+        CopiedPersons.AddAsync(dataSource, Person(grade, age, flags));
 }

@@ -94,14 +94,7 @@ public sealed class EducationAidTests(ReliefDatabase database)
         Assert.True((await new CreateReliefProgramme(dataSource).HandleAsync(
             new ReliefProgrammeRequest(ApplyForEducationAid.Programme, Year, "就学救助", 50_000m, 10_000m, 10_000m, false), "test", default)).Succeeded);
 
-    private static async Task<Guid> PersonAsync(NpgsqlDataSource dataSource, int? grade, Guid? household = null, params string[] flags)
-    {
-        var person = Guid.NewGuid();
-        await dataSource.Command(
-            """
-            insert into eligibility_persons (person_id, birth_date, sex, community_code, status, category, grade, household_flags, facts_version, household_id)
-            values ($1, '2005-03-01', 'female', '430103001001', 'active', $2, $3, $4, 1, $5)
-            """, person, grade is null ? null : (short?)4, (short?)grade, flags, household).ExecuteAsync(default);
-        return person;
-    }
+    private static Task<Guid> PersonAsync(NpgsqlDataSource dataSource, int? grade, Guid? household = null, params string[] flags) =>
+        CopiedPersons.AddAsync(dataSource, new PersonFacts(Guid.NewGuid(), new DateOnly(2005, 3, 1), "female", "430103001001", "active",
+            grade is null ? null : 4, grade, flags, household));
 }
