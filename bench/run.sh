@@ -147,10 +147,14 @@ if [[ "$ONLY" == employment ]]; then
   env "$EMPLOYMENT_DB" dotnet "$(bin bench/Tianxin.Benchmarks)/Tianxin.Benchmarks.dll" load-employment "$PERSONS" 50000 "$WORK/posting"
   OFFICER="$(curl -fsS -d grant_type=password -d client_id=tianxin-cli -d username=district-officer -d password=Tianxin@2026 -d scope=employment \
     http://127.0.0.1:15080/connect/token | grep -o '"access_token": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')"
-  url="http://127.0.0.1:15080/api/employment/postings/$(cat "$WORK/posting")/candidates?limit=20"
+  url="http://127.0.0.1:15080/api/employment/postings/$(sed -n 1p "$WORK/posting")/candidates?limit=20"
   curl -fsS -o /dev/null -H "Authorization: Bearer $OFFICER" "$url" || { echo "matching does not answer: $url" >&2; exit 1; }
   echo "== employment: matching one posting against 50,000 seekers through the gateway (district officer, top 20 with reasons), wrk -t1 -c2, ${DURATION}s x ${ROUNDS} rounds"
   light_rounds "$url" "$OFFICER"
+  echo "== employment: a posting whose suited seekers score no more than unsuited neighbours could (those of its community read too)"
+  light_rounds "http://127.0.0.1:15080/api/employment/postings/$(sed -n 2p "$WORK/posting")/candidates?limit=20" "$OFFICER"
+  echo "== employment: the same posting's longest list, 200 (every seeker read and scored)"
+  light_rounds "http://127.0.0.1:15080/api/employment/postings/$(sed -n 2p "$WORK/posting")/candidates?limit=200" "$OFFICER"
   exit 0
 fi
 

@@ -13,8 +13,9 @@ namespace Tianxin.Benchmarks;
 /// <summary>
 /// Loads the migrated employment database as a district of a million certificate holders would leave it: the
 /// eligibility copy (three persons a household), a third of them employed, the given number of job seekers of
-/// working age without a job, one employer and a posting for physical grades 3–4; then times the zero-employment
-/// household list (the service's own query, first page with the total) and writes the posting's id for wrk.
+/// working age without a job, one employer, a posting for physical grades 3–4 and one whose suited seekers score no
+/// more than others could; then times the zero-employment household list (the service's own query, first page with the total) and
+/// writes the postings' ids for wrk, a line each.
 /// </summary>
 public static class EmploymentLoad
 {
@@ -108,15 +109,19 @@ public static class EmploymentLoad
         var first17 = "91430103BENCH0001";
         var employer = Guid.CreateVersion7();
         var posting = Guid.CreateVersion7();
+        var unmatched = Guid.CreateVersion7();
         await dataSource.Command(
             "insert into employers (id, credit_code, name, community_code, accessible, registered_by) values ($1, $2, '基准测试单位', '430103001001', true, 'bench')",
             employer, first17 + CreditCode.CheckCharacter(first17)).ExecuteAsync(CancellationToken.None);
+        // The second posting asks a skill nobody has: none of the seekers it suits scores more than an unsuited one of
+        // its community could, so matching reads those too; its list of 200 reaches every seeker (the slowest path).
         await dataSource.Command(
             """
             insert into postings (id, employer_id, title, community_code, categories, min_grade, max_grade, accessible, hours, skills, openings, created_by)
-            values ($1, $2, '包装工', '430103001001', '{4}', 3, 4, true, 'full_time', '{包装}', 10, 'bench')
-            """, posting, employer).ExecuteAsync(CancellationToken.None);
-        await File.WriteAllTextAsync(postingFile, posting.ToString());
+            values ($1, $3, '包装工', '430103001001', '{4}', 3, 4, true, 'full_time', '{包装}', 10, 'bench'),
+                   ($2, $3, '盲文速录员', '430103001001', '{1}', 1, 1, false, 'full_time', '{盲文速录}', 1, 'bench')
+            """, posting, unmatched, employer).ExecuteAsync(CancellationToken.None);
+        await File.WriteAllLinesAsync(postingFile, [posting.ToString(), unmatched.ToString()]);
 
         var households = new ZeroEmploymentHouseholds(dataSource, TimeProvider.System);
         var timings = new List<double>();

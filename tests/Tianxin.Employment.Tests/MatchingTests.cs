@@ -41,4 +41,29 @@ public sealed class MatchingTests
         Assert.Equal(88, match.Score);
         Assert.Equal(6, match.Reasons.Count);
     }
+
+    [Theory]
+    [InlineData("430103001001", Proximity.SameCommunity)]
+    [InlineData("430103001003", Proximity.SameStreet)]
+    [InlineData("430103002001", Proximity.Elsewhere)]
+    [InlineData("430103014001", Proximity.Elsewhere)]
+    public void No_seeker_the_work_does_not_suit_scores_more_than_the_bound_for_where_they_live(string community, Proximity proximity)
+    {
+        var posting = Packing with { Skills = ["包装", "电脑操作", "烹饪", "手工编织"], Hours = "part_time" };
+        var unsuited = new[] { (Category: 5, Grade: 1), (Category: 4, Grade: 2), (Category: 4, Grade: 1) }
+            .SelectMany(c => new[] { "full", "partial" }.Select(ability =>
+                new SeekerProfile(Guid.NewGuid(), community, c.Category, c.Grade, ["包装", "电脑操作", "烹饪", "手工编织"], ability,
+                    [community[..9], "430103001"], HardToEmploy: true)))
+            .ToList();
+
+        var scores = unsuited.Select(s => Matching.Score(posting, s, s.PersonId).Score).ToList();
+
+        Assert.All(unsuited, s => Assert.False(Matching.Suits(posting, s)));
+        Assert.All(scores, score => Assert.True(score <= Matching.MostPointsUnsuited(proximity), $"{score} > {Matching.MostPointsUnsuited(proximity)}"));
+        // Tight where it matters most: a neighbour of the workplace with everything else reaches the bound itself.
+        if (proximity != Proximity.Elsewhere)
+        {
+            Assert.Equal(Matching.MostPointsUnsuited(proximity), scores.Max());
+        }
+    }
 }

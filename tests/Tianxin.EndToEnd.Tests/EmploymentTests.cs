@@ -154,7 +154,7 @@ public sealed class EmploymentTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_hr_bureau_recognises_a_hard_to_employ_seeker_reports_insurance_and_reads_postings_and_a_school_may_not()
+    public async Task The_hr_bureau_recognises_a_hard_to_employ_seeker_reports_insurance_reads_and_publishes_postings_and_a_school_may_not()
     {
         using var yunan = await platform.StaffAsync("yunan-staff");
         using var officer = await platform.StaffAsync("district-officer");
@@ -180,6 +180,22 @@ public sealed class EmploymentTests(PlatformFixture platform)
         fair = await client.AddFairEmployerAsync(new AddFairEmployerRequest { FairId = fair.Id, EmployerId = postings.Postings[0].EmployerId }, hr);
         var badFair = await Assert.ThrowsAsync<RpcException>(async () => await client.CreateJobFairAsync(
             new CreateJobFairRequest { Name = "无地点", HeldOn = Text(today), CommunityCode = "430103" }, hr));
+        // Published after the fair counted the employer's postings.
+        var posted = await client.CreatePostingAsync(new CreatePostingRequest
+        {
+            EmployerId = postings.Postings[0].EmployerId, Title = "数据标注员", Categories = { 4 }, MinGrade = 3, MaxGrade = 4, Hours = "part_time",
+            Skills = { "电脑操作" }, Openings = 2,
+        }, hr);
+        var badPosting = await Assert.ThrowsAsync<RpcException>(async () => await client.CreatePostingAsync(new CreatePostingRequest
+        {
+            EmployerId = postings.Postings[0].EmployerId, Title = "数据标注员", MinGrade = 4, MaxGrade = 2, Hours = "sometimes", Openings = 0,
+        }, hr));
+        var schoolPosting = await Assert.ThrowsAsync<RpcException>(async () => await client.CreatePostingAsync(new CreatePostingRequest
+        {
+            EmployerId = postings.Postings[0].EmployerId, Title = "数据标注员", MinGrade = 3, MaxGrade = 4, Hours = "part_time", Openings = 1,
+        }, await PartnerAsync("training-school-1")));
+        using var matched = await officer.GetAsync($"/api/employment/postings/{posted.Id}/candidates");
+        var listed = await client.ListOpenPostingsAsync(new ListOpenPostingsRequest(), hr);
         var school = await Assert.ThrowsAsync<RpcException>(async () => await client.ReportSocialInsuranceAsync(
             new ReportSocialInsuranceRequest { PersonId = person.Id.ToString(), Year = Year, Pension = false }, await PartnerAsync("training-school-1")));
         var seeker = (await yunan.GetFromJsonAsync<HardToEmployAnswer>($"/api/employment/seekers/{person.Id}"))!;
@@ -192,6 +208,10 @@ public sealed class EmploymentTests(PlatformFixture platform)
         Assert.Equal(StatusCode.InvalidArgument, future.StatusCode);
         Assert.Equal(["year"], RegistryClient.FieldViolations(future));
         Assert.NotEmpty(postings.Postings); // the demo's fair postings
+        Assert.Contains(listed.Postings, p => p.Id == posted.Id && p.Title == "数据标注员" && p.MinGrade == 3 && p.Openings == 2);
+        Assert.Equal(["hours", "min_grade", "openings"], RegistryClient.FieldViolations(badPosting).Order());
+        Assert.Equal(StatusCode.PermissionDenied, schoolPosting.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, matched.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, school.StatusCode);
         Assert.Equal((1, 1), (fair.Employers, fair.Postings));
         Assert.Equal(["community_code"], RegistryClient.FieldViolations(badFair));

@@ -8,6 +8,7 @@ using Tianxin.BuildingBlocks.Web;
 using Tianxin.Contracts.Employment;
 using Tianxin.Employment.Features.Care;
 using Tianxin.Employment.Features.Fairs;
+using Tianxin.Employment.Features.Postings;
 using Tianxin.Employment.Features.Seekers;
 using Tianxin.Employment.Features.SocialInsurance;
 using Tianxin.Employment.Features.Training;
@@ -22,7 +23,7 @@ namespace Tianxin.Employment.Grpc;
 public sealed class EmploymentGrpcService(
     ServiceInfoSource info, NpgsqlDataSource dataSource, CreateCourse createCourse, EnrolTrainee enrol, RecordAttendance attendance,
     CompleteTraining complete, RecogniseHardToEmploy hardToEmploy, RecordCareMonth careMonth, RecordSocialInsurance socialInsurance,
-    HoldJobFair fairs)
+    HoldJobFair fairs, CreatePosting createPosting)
     : EmploymentService.EmploymentServiceBase
 {
     private const string NotAnEnrolment = "报名编号无效 / Not an enrolment id.";
@@ -110,18 +111,27 @@ public sealed class EmploymentGrpcService(
 
     [Authorize(Policy = EmploymentScopes.SeekersHr)]
     public override async Task<ListOpenPostingsResponse> ListOpenPostings(ListOpenPostingsRequest request, ServerCallContext context) =>
-        new()
-        {
-            Postings =
-            {
-                (await Domain.Postings.Posting.OpenAsync(dataSource, null, context.CancellationToken)).Select(p => new Proto.Posting
-                {
-                    Id = p.Id.ToString(), EmployerId = p.EmployerId.ToString(), Title = p.Title, CommunityCode = p.CommunityCode,
-                    Categories = { p.Categories }, MinGrade = p.MinGrade, MaxGrade = p.MaxGrade, Accessible = p.Accessible, Hours = p.Hours,
-                    Skills = { p.Skills }, Openings = p.Openings,
-                }),
-            },
-        };
+        new() { Postings = { (await Domain.Postings.Posting.OpenAsync(dataSource, null, context.CancellationToken)).Select(ToProto) } };
+
+    [Authorize(Policy = EmploymentScopes.SeekersHr)]
+    public override Task<Proto.Posting> CreatePosting(CreatePostingRequest request, ServerCallContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var employerId = GrpcFields.Id(request.EmployerId, "employerId", errors, "单位编号无效 / Not an employer id.");
+        GrpcFields.ThrowIfAny(errors, Domain.Postings.CreatePosting.InvalidTitle);
+        return createPosting.HandleAsync(
+                new PostingRequest(employerId, request.Title, request.CommunityCode is "" ? null : request.CommunityCode, request.Categories,
+                    request.MinGrade, request.MaxGrade, request.HasAccessible ? request.Accessible : null, request.Hours, request.Skills, request.Openings),
+                GrpcCallers.PartnerOf(context), context.CancellationToken)
+            .ToGrpc(ToProto);
+    }
+
+    private static Proto.Posting ToProto(Domain.Postings.Posting posting) => new()
+    {
+        Id = posting.Id.ToString(), EmployerId = posting.EmployerId.ToString(), Title = posting.Title, CommunityCode = posting.CommunityCode,
+        Categories = { posting.Categories }, MinGrade = posting.MinGrade, MaxGrade = posting.MaxGrade, Accessible = posting.Accessible,
+        Hours = posting.Hours, Skills = { posting.Skills }, Openings = posting.Openings,
+    };
 
     [Authorize(Policy = EmploymentScopes.SeekersHr)]
     public override Task<Proto.JobFair> CreateJobFair(CreateJobFairRequest request, ServerCallContext context)

@@ -16,6 +16,7 @@ public sealed record PostingRequest(
 /// <summary>A posting of an employer, with what the work suits.</summary>
 public sealed class CreatePosting(NpgsqlDataSource dataSource)
 {
+    public const string InvalidTitle = "岗位信息有误 / The posting has errors";
     public static readonly string[] HoursKinds = ["full_time", "part_time", "flexible"];
 
     public async Task<Outcome<Posting>> HandleAsync(PostingRequest request, string by, CancellationToken cancellationToken)
@@ -56,7 +57,7 @@ public sealed class CreatePosting(NpgsqlDataSource dataSource)
         }
         if (errors.Count > 0)
         {
-            return Failure.Fields(errors, "岗位信息有误 / The posting has errors");
+            return Failure.Fields(errors, InvalidTitle);
         }
         var id = Guid.CreateVersion7();
         var inserted = await dataSource.Command(
@@ -70,6 +71,6 @@ public sealed class CreatePosting(NpgsqlDataSource dataSource)
             .ExecuteAsync(cancellationToken);
         return inserted == 1
             ? (await Posting.FindAsync(dataSource, id, cancellationToken))!
-            : Failure.Field("employerId", "没有此用人单位 / No such employer.", "岗位信息有误 / The posting has errors");
+            : Failure.Field("employerId", "没有此用人单位 / No such employer.", InvalidTitle);
     }
 }

@@ -3,6 +3,14 @@ using Tianxin.Contracts.Registry;
 
 namespace Tianxin.Employment.Features.Postings;
 
+/// <summary>Where a seeker lives against a workplace, nearest first.</summary>
+public enum Proximity
+{
+    SameCommunity,
+    SameStreet,
+    Elsewhere,
+}
+
 /// <summary>What matching knows of a seeker: the eligibility copy's facts and the registration.</summary>
 public sealed record SeekerProfile(
     Guid PersonId, string CommunityCode, int? Category, int? Grade, IReadOnlyList<string> Skills, string WorkingAbility,
@@ -22,6 +30,22 @@ public sealed record Match(Guid Id, int Score, IReadOnlyList<string> Reasons);
 /// </summary>
 public static class Matching
 {
+    private const int SuitingWork = 40, SameCommunity = 20, SameStreet = 15, NearbyAtMost = 10, PerStreetApart = 2, PreferredStreet = 5, PerSkill = 10,
+        SkillsAtMost = 30, FullyAble = 10, PartlyAbleFitsHours = 8, BarrierFree = 5, HardToEmploy = 5;
+
+    /// <summary>
+    /// The most a seeker whom the work does not suit can score, by where they live against the workplace: when the
+    /// best seekers found so far all score more, no such seeker there (or farther) can be among them, and matching
+    /// need not read them.
+    /// </summary>
+    public static int MostPointsUnsuited(Proximity proximity) =>
+        proximity switch
+        {
+            Proximity.SameCommunity => SameCommunity,
+            Proximity.SameStreet => SameStreet,
+            _ => NearbyAtMost,
+        } + PreferredStreet + SkillsAtMost + FullyAble + BarrierFree + HardToEmploy;
+
     public static Match Score(Posting posting, SeekerProfile seeker, Guid id)
     {
         var reasons = new List<string>();
@@ -45,7 +69,7 @@ public static class Matching
         var (street, home) = (posting.StreetCode, seeker.StreetCode);
         if (Suits(posting, seeker))
         {
-            score += 40;
+            score += SuitingWork;
             reasons?.Add($"适合{Suited(posting, seeker, chinese: true)} / suits {Suited(posting, seeker, chinese: false)}");
         }
         else
@@ -54,23 +78,23 @@ public static class Matching
         }
         if (seeker.CommunityCode == posting.CommunityCode)
         {
-            score += 20;
+            score += SameCommunity;
             reasons?.Add("住在同一社区 / lives in the same community");
         }
         else if (home == street)
         {
-            score += 15;
+            score += SameStreet;
             reasons?.Add("住在同一街道 / lives in the same street");
         }
         else
         {
             var apart = StreetsApart(home, street);
-            score += Math.Max(0, 10 - 2 * apart);
+            score += Math.Max(0, NearbyAtMost - PerStreetApart * apart);
             reasons?.Add($"住处相隔{apart}个街道 / lives {apart} streets away");
         }
         if (seeker.PreferredStreets.Contains(street))
         {
-            score += 5;
+            score += PreferredStreet;
             reasons?.Add("愿在该街道工作 / prefers work in this street");
         }
         var skills = 0;
@@ -80,7 +104,7 @@ public static class Matching
         }
         if (skills > 0)
         {
-            score += Math.Min(30, 10 * skills);
+            score += Math.Min(SkillsAtMost, PerSkill * skills);
             if (reasons is not null)
             {
                 var shared = posting.Skills.Intersect(seeker.Skills).ToList();
@@ -89,22 +113,22 @@ public static class Matching
         }
         if (seeker.WorkingAbility == "full")
         {
-            score += 10;
+            score += FullyAble;
             reasons?.Add("完全劳动能力 / fully able to work");
         }
         else if (posting.Hours != "full_time")
         {
-            score += 8;
+            score += PartlyAbleFitsHours;
             reasons?.Add("部分劳动能力，岗位非全日制 / partly able, and the hours are not full time");
         }
         if (posting.Accessible && seeker.Grade is <= 2)
         {
-            score += 5;
+            score += BarrierFree;
             reasons?.Add("无障碍工作场所 / barrier-free workplace");
         }
         if (seeker.HardToEmploy)
         {
-            score += 5;
+            score += HardToEmploy;
             reasons?.Add("就业困难人员优先 / hard to employ, put first");
         }
         return score;
