@@ -132,6 +132,31 @@ public sealed class RegistryLifecycleTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_probable_duplicate_in_another_community_is_the_streets_to_review_and_its_id_never_shown_to_the_community()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var xintian = await platform.StaffAsync("community-worker");
+        var birthDate = TestPeople.RareBirthDate();
+        var first = await RegistryClient.RegisterAsync(yunan, "夏侯惇", birthDate, TestPeople.YunanStreetCommunity);
+        var second = await RegistryClient.RegisterAsync(xintian, "夏侯德", birthDate); // the same initials, birth date and street
+
+        var seenByCommunity = await xintian.GetFromJsonAsync<PersonAnswer>($"/api/registry/persons/{second.Id}");
+        var communityReviews = await xintian.GetFromJsonAsync<List<DuplicateAnswer>>("/api/registry/persons/duplicates");
+        var seenByStreet = await yunan.GetFromJsonAsync<PersonAnswer>($"/api/registry/persons/{second.Id}");
+        var streetReviews = await yunan.GetFromJsonAsync<List<DuplicateAnswer>>("/api/registry/persons/duplicates");
+        var review = streetReviews!.Single(r => r.PersonId == second.Id);
+        using var decidedByCommunity = await xintian.PostAsJsonAsync($"/api/registry/persons/duplicates/{review.Id}/decision",
+            new { decision = "distinct" });
+
+        Assert.Empty(second.PossibleDuplicateOf!);
+        Assert.Empty(seenByCommunity!.PossibleDuplicateOf!);
+        Assert.DoesNotContain(communityReviews!, r => r.PersonId == second.Id || r.SimilarTo == first.Id);
+        Assert.Equal([first.Id], seenByStreet!.PossibleDuplicateOf);
+        Assert.Equal((first.Id, "same_initials_birth_date_street"), (review.SimilarTo, review.Reason));
+        Assert.Equal(HttpStatusCode.NotFound, decidedByCommunity.StatusCode);
+    }
+
+    [Fact]
     public async Task Hospitals_verify_a_certificate_over_grpc_and_learn_only_whether_it_is_valid_with_its_category_and_grade_and_nobody_else_may()
     {
         using var yunan = await platform.StaffAsync("yunan-staff");
@@ -162,6 +187,75 @@ public sealed class RegistryLifecycleTests(PlatformFixture platform)
         Assert.Equal("令牌没有调用此方法的权限 / The token does not allow this method", noScope.Status.Detail);
         Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
         Assert.Contains("certificate_number", RegistryClient.FieldViolations(malformed));
+    }
+
+    [Fact]
+    public async Task A_partner_guessing_a_holders_category_and_grade_is_told_to_wait_after_twenty_numbers_refused_within_the_hour()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var auditor = await platform.StaffAsync("auditor");
+        var person = await RegistryClient.RegisterAsync(yunan, "徐庶", TestPeople.RareBirthDate());
+        await RegistryClient.IssueAsync(yunan, person.Id, category: 6, grade: 4);
+        var idNumber = (await yunan.GetFromJsonAsync<PersonAnswer>($"/api/registry/persons/{person.Id}?purpose=核对证件"))!.IdNumber;
+        var client = new RegistryService.RegistryServiceClient(platform.GatewayGrpc);
+        var guesser = new Metadata { { "Authorization", "Bearer " + await platform.Tokens.ForPartnerAsync("rehab-institution-2") } };
+
+        var answers = new List<string>();
+        foreach (var guess in Enumerable.Range(1, 7).SelectMany(category => Enumerable.Range(1, 4).Select(grade => $"{category}{grade}")))
+        {
+            try
+            {
+                var answer = await client.VerifyCertificateAsync(new VerifyCertificateRequest { CertificateNumber = idNumber + guess }, guesser);
+                answers.Add(answer.Valid ? "valid" : "not_valid");
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+            {
+                answers.Add("wait");
+            }
+        }
+        var audit = await auditor.GetFromJsonAsync<List<AuditAnswer>>("/api/registry/admin/audit?action=personal_data.read&actor=rehab-institution-2");
+
+        // The holder's number (64) is the 24th guess: after 20 refused, every guess waits, the right one too.
+        Assert.Equal([.. Enumerable.Repeat("not_valid", 20), .. Enumerable.Repeat("wait", 8)], answers);
+        Assert.Equal(20, audit!.Count(a => a.Outcome == "not_valid"));
+        Assert.Equal(8, audit!.Count(a => a.Outcome == "throttled"));
+    }
+
+    [Fact]
+    public async Task Pages_followed_by_their_next_cursor_list_what_numbered_pages_list()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var registered = new List<Guid>();
+        foreach (var name in new[] { "闻人杰", "闻人萍", "闻人骏", "闻人蓉", "闻人毅" })
+        {
+            registered.Add((await RegistryClient.RegisterAsync(yunan, name, TestPeople.RareBirthDate())).Id);
+        }
+        const string search = "/api/registry/persons?name=闻人&sort=-birthDate&pageSize=2";
+
+        var numbered = new List<Guid>();
+        for (var page = 1; ; page++)
+        {
+            var found = (await yunan.GetFromJsonAsync<PersonPageAnswer>($"{search}&page={page}"))!;
+            numbered.AddRange(found.Items.Select(p => p.Id));
+            if (found.Items.Count < 2)
+            {
+                break;
+            }
+        }
+        var followed = new List<Guid>();
+        for (string? next = ""; next is not null;)
+        {
+            var found = (await yunan.GetFromJsonAsync<PersonPageAnswer>(next == "" ? search : $"{search}&after={Uri.EscapeDataString(next)}"))!;
+            followed.AddRange(found.Items.Select(p => p.Id));
+            next = found.Next;
+        }
+        using var otherSort = await yunan.GetAsync($"/api/registry/persons?name=闻人&pageSize=2&after={Uri.EscapeDataString(
+            (await yunan.GetFromJsonAsync<PersonPageAnswer>(search))!.Next!)}");
+
+        Assert.Equal(numbered, followed);
+        Assert.Equal(followed.Count, followed.Distinct().Count());
+        Assert.Subset(followed.ToHashSet(), registered.ToHashSet());
+        Assert.Equal(HttpStatusCode.BadRequest, otherSort.StatusCode);
     }
 
     [Fact]

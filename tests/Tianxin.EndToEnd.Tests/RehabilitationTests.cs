@@ -38,6 +38,11 @@ public sealed class RehabilitationTests(PlatformFixture platform)
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var assigned = await client.ListAssignedCasesAsync(new ListAssignedCasesRequest(), institution);
+        var firstPage = await client.ListAssignedCasesAsync(new ListAssignedCasesRequest { PageSize = 1 }, institution);
+        var secondPage = await client.ListAssignedCasesAsync(new ListAssignedCasesRequest { PageSize = 1, PageToken = firstPage.NextPageToken },
+            institution);
+        var badToken = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.ListAssignedCasesAsync(new ListAssignedCasesRequest { PageToken = "not-a-token" }, institution));
         var notTheirs = await Assert.ThrowsAsync<RpcException>(async () => await client.RecordSessionAsync(
             new RecordSessionRequest { CaseId = application.Id.ToString(), HeldOn = today, Kind = "认知训练", Minutes = 45, Therapist = "刘老师" }, other));
         var sessionTrace = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
@@ -62,6 +67,8 @@ public sealed class RehabilitationTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Created, need.StatusCode);
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Contains(assigned.Cases, c => c.Id == application.Id.ToString());
+        Assert.Equal(assigned.Cases.Take(2).Select(c => c.Id), new[] { Assert.Single(firstPage.Cases).Id, Assert.Single(secondPage.Cases).Id });
+        Assert.Equal(["page_token"], RegistryClient.FieldViolations(badToken));
         Assert.Equal(StatusCode.NotFound, notTheirs.StatusCode);
         Assert.Equal(("completed", 1, 2), (completed.Status, completed.Sessions, completed.Devices));
         Assert.Equal((1, 2, 1, 15_000.00m, 15_000.00m, 85_000.00m), (figures.PeopleServed, figures.ItemsFitted, figures.Sessions, figures.Spent,
@@ -236,12 +243,20 @@ public sealed class RehabilitationTests(PlatformFixture platform)
         {
             PersonId = resolved.PersonId, ProgrammeCode = "eye_care", Year = Year,
         }, institution));
+        var forChildren = await CreateProgrammeAsync(officer, minAge: 0, maxAge: 17, amount: 500m, budget: 5_000m);
+        var tooOld = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitApplicationAsync(new SubmitApplicationRequest
+        {
+            PersonId = resolved.PersonId, ProgrammeCode = forChildren.Code, Year = Year,
+        }, institution));
         var queue = await officer.GetFromJsonAsync<List<ApplicationAnswer>>($"/api/rehabilitation/applications?programmeId={programme.Id}");
 
         Assert.Equal((true, holder.ToString()), (resolved.Valid, resolved.PersonId));
         Assert.Equal("submitted", submitted.Status);
         Assert.Equal(StatusCode.InvalidArgument, notContracted.StatusCode);
         Assert.Contains(queue!, a => a.Id.ToString() == submitted.Id);
+        // The institution learns that the holder is not eligible, not their age.
+        Assert.Equal(["person_id"], RegistryClient.FieldViolations(tooOld));
+        Assert.DoesNotContain("岁", tooOld.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Single().Description, StringComparison.Ordinal);
     }
 
     [Fact]

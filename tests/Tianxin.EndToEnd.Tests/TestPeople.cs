@@ -30,8 +30,8 @@ public sealed record PersonAnswer(
     int Version = 1, CertificateAnswer? Certificate = null, Guid? HouseholdId = null, List<string>? HouseholdFlags = null,
     List<Guid>? PossibleDuplicateOf = null, int BirthYear = 0);
 
-public sealed record PersonPageAnswer(List<PersonAnswer> Items, long Total, int Page, int PageSize);
+public sealed record PersonPageAnswer(List<PersonAnswer> Items, long Total, int Page, int PageSize, string? Next = null);
 
-public sealed record AuditAnswer(string Actor, string Action, string Resource, string? Purpose);
+public sealed record AuditAnswer(string Actor, string Action, string Resource, string? Purpose, string? Outcome = null);
 
 public sealed record ValidationAnswer(string? Title, Dictionary<string, string[]> Errors);

@@ -40,4 +40,24 @@ public sealed class EligibilityRulesTests
 
         Assert.Contains(refusals, r => r.Rule == "certificate");
     }
+
+    [Fact]
+    public void A_partner_learns_that_the_person_is_not_eligible_never_their_age_category_or_household_status()
+    {
+        var refusals = EligibilityRules.Check(ChildAid, Child(new DateOnly(1990, 1, 1), category: 4, flags: []), Today);
+
+        var told = EligibilityRules.ForPartner(refusals);
+
+        Assert.Equal(["personId"], told.Keys);
+        Assert.DoesNotContain(told["personId"], m => m.Contains("36", StringComparison.Ordinal) || m.Contains("minimum_living", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Message.Contains("年龄36岁", StringComparison.Ordinal)); // what staff are told instead
+    }
+
+    [Fact]
+    public void A_partner_is_told_when_the_certificate_is_missing_a_document_it_can_ask_for()
+    {
+        var told = EligibilityRules.ForPartner(EligibilityRules.Check(ChildAid, Child(new DateOnly(2018, 5, 1), category: null), Today));
+
+        Assert.Equal(["certificate", "personId"], told.Keys.Order());
+    }
 }

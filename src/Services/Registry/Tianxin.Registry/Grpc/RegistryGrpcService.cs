@@ -28,34 +28,16 @@ public sealed class RegistryGrpcService(
         info.DescribeForGrpc();
 
     [Authorize(Policy = RegistryScopes.CertificatesVerify)]
-    public override async Task<VerifyCertificateResponse> VerifyCertificate(VerifyCertificateRequest request, ServerCallContext context)
-    {
-        var http = context.GetHttpContext();
-        var (valid, error) = await verification.VerifyAsync(request.CertificateNumber, "verify_certificate", http.User,
-            http.Connection.RemoteIpAddress?.ToString(), context.CancellationToken);
-        if (error is not null)
-        {
-            throw GrpcErrors.InvalidArgument("残疾人证号有误 / The certificate number is not valid",
-                new Dictionary<string, string[]> { ["certificateNumber"] = [error] });
-        }
-        return valid is { } certificate
+    public override async Task<VerifyCertificateResponse> VerifyCertificate(VerifyCertificateRequest request, ServerCallContext context) =>
+        await VerifyAsync(request, "verify_certificate", context) is { } certificate
             ? new VerifyCertificateResponse { Valid = true, Category = certificate.Category, Grade = certificate.Grade }
             : new VerifyCertificateResponse { Valid = false };
-    }
 
     [Authorize(Policy = RegistryScopes.PersonsResolve)]
-    public override async Task<ResolveCertificateResponse> ResolveCertificate(VerifyCertificateRequest request, ServerCallContext context)
-    {
-        var http = context.GetHttpContext();
-        var (valid, error) = await verification.VerifyAsync(request.CertificateNumber, "resolve_certificate", http.User,
-            http.Connection.RemoteIpAddress?.ToString(), context.CancellationToken);
-        if (error is not null)
-        {
-            throw GrpcErrors.InvalidArgument("残疾人证号有误 / The certificate number is not valid",
-                new Dictionary<string, string[]> { ["certificateNumber"] = [error] });
-        }
-        return new ResolveCertificateResponse { Valid = valid is not null, PersonId = valid?.PersonId.ToString() ?? "" };
-    }
+    public override async Task<ResolveCertificateResponse> ResolveCertificate(VerifyCertificateRequest request, ServerCallContext context) =>
+        await VerifyAsync(request, "resolve_certificate", context) is { } certificate
+            ? new ResolveCertificateResponse { Valid = true, PersonId = certificate.PersonId.ToString() }
+            : new ResolveCertificateResponse { Valid = false };
 
     [Authorize(Policy = RegistryScopes.HouseholdStatusReport)]
     public override Task<ReportHouseholdStatusResponse> ReportHouseholdStatus(ReportHouseholdStatusRequest request, ServerCallContext context)
@@ -118,5 +100,21 @@ public sealed class RegistryGrpcService(
         };
         person.HouseholdFlags.AddRange(view.HouseholdFlags);
         return person;
+    }
+
+    private async Task<ValidCertificate?> VerifyAsync(VerifyCertificateRequest request, string purpose, ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        var answer = await verification.VerifyAsync(request.CertificateNumber, purpose, http.User, http.Connection.RemoteIpAddress?.ToString(),
+            context.CancellationToken);
+        if (answer.Error is { } error)
+        {
+            throw GrpcErrors.InvalidArgument("残疾人证号有误 / The certificate number is not valid",
+                new Dictionary<string, string[]> { ["certificateNumber"] = [error] });
+        }
+        return answer.Throttled
+            ? throw GrpcErrors.Status(StatusCode.ResourceExhausted,
+                "一小时内未通过核验的证号过多，请稍后再试 / Too many numbers refused within the hour: try again later")
+            : answer.Valid;
     }
 }

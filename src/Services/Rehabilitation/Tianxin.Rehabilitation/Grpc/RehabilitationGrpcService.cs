@@ -30,8 +30,8 @@ public sealed class RehabilitationGrpcService(
 
     [Authorize(Policy = DeliveryPolicy.Read)]
     public override Task<ListAssignedCasesResponse> ListAssignedCases(ListAssignedCasesRequest request, ServerCallContext context) =>
-        assigned.HandleAsync(GrpcCallers.PartnerOf(context), request.Status, context.CancellationToken)
-            .ToGrpc(cases => new ListAssignedCasesResponse { Cases = { cases.Select(ToProto) } });
+        assigned.HandleAsync(GrpcCallers.PartnerOf(context), request.Status, request.PageSize, request.PageToken, context.CancellationToken)
+            .ToGrpc(page => new ListAssignedCasesResponse { Cases = { page.Cases.Select(ToProto) }, NextPageToken = page.NextPageToken ?? "" });
 
     [Authorize(Policy = DeliveryPolicy.Write)]
     public override Task<Case> SubmitApplication(Proto.SubmitApplicationRequest request, ServerCallContext context)

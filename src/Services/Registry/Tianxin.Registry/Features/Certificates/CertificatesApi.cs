@@ -18,6 +18,7 @@ public static class CertificatesApi
     {
         services.AddSingleton<CertificateRegistrar>().AddSingleton<CertificateVerification>();
         services.Configure<CertificateExpiryOptions>(configuration.GetSection("Registry:CertificateExpiry"));
+        services.Configure<CertificateVerificationOptions>(configuration.GetSection("Registry:CertificateVerification"));
         services.AddHostedService<CertificateExpiry>();
         return services;
     }

@@ -18,6 +18,9 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
     private static readonly string[] Relationships = ["head", "spouse", "child", "parent", "sibling", "grandparent", "grandchild", "other"];
     private static readonly string[] Statuses = ["registered_poor", "minimum_living", "extreme_poverty"];
 
+    /// <summary>A member as a change writes it.</summary>
+    private sealed record NewMember(Guid Id, Guid? PersonId, string Name, DateOnly BirthDate, string Relationship, bool IsCarer);
+
     public async Task<(HouseholdView? Household, Dictionary<string, string[]>? Errors)> CreateAsync(HouseholdRequest request, Actor actor,
         CancellationToken cancellationToken)
     {
@@ -60,7 +63,8 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
             return (null, null);
         }
         var errors = new Dictionary<string, string[]>();
-        var members = await ValidateMembersAsync(requested, household.CommunityCode, actor, errors, cancellationToken, householdId: id);
+        var kept = household.Members.Where(m => m.OutsideYourArea).ToList();
+        var members = await ValidateMembersAsync(requested, household.CommunityCode, actor, errors, cancellationToken, householdId: id, kept);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -68,7 +72,8 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         if (await RunAsync(async transaction =>
             {
                 await LockAsync(transaction, id, members, cancellationToken);
-                var leaving = await transaction.Command("delete from household_members where household_id = $1 returning person_id", id)
+                var leaving = await transaction.Command("delete from household_members where household_id = $1 and id <> all($2) returning person_id",
+                        id, kept.Select(m => m.Id).ToArray())
                     .ReadAllAsync(reader => reader.Nullable<Guid>("person_id"), cancellationToken);
                 await InsertMembersAsync(transaction, id, members, cancellationToken);
                 await PublishAsync(transaction, id, "members_changed", null, changes.Today, actor, cancellationToken,
@@ -158,10 +163,15 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
             return null;
         }
         var members = await dataSource.Command(
-                "select id, person_id, name, birth_date, relationship, is_carer from household_members where household_id = $1 order by relationship <> 'head', birth_date",
-                id)
-            .ReadAllAsync(reader => new MemberView(reader.Get<Guid>("id"), reader.Nullable<Guid>("person_id"), reader.Get<string>("name"),
-                reader.Get<DateOnly>("birth_date"), reader.Get<string>("relationship"), reader.Get<bool>("is_carer")), cancellationToken);
+                """
+                select m.id, m.person_id, m.name, m.birth_date, m.relationship, m.is_carer, p.community_code not like $2 as outside
+                from household_members m left join persons p on p.id = m.person_id
+                where m.household_id = $1 order by m.relationship <> 'head', m.birth_date
+                """, id, scope.Area.LikePattern)
+            .ReadAllAsync(reader => reader.Nullable<bool>("outside") is true
+                ? new MemberView(reader.Get<Guid>("id"), null, null, null, reader.Get<string>("relationship"), reader.Get<bool>("is_carer"), true)
+                : new MemberView(reader.Get<Guid>("id"), reader.Nullable<Guid>("person_id"), reader.Get<string>("name"), reader.Get<DateOnly>("birth_date"),
+                    reader.Get<string>("relationship"), reader.Get<bool>("is_carer"), false), cancellationToken);
         var statuses = await dataSource.Command(
                 """
                 select id, status, effective_from, effective_to, source,
@@ -180,11 +190,15 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         return new HouseholdView(id, household[0].Community, household[0].Address, members, statuses, groups);
     }
 
-    /// <summary>Registered members must live in the household's street, so that its staff never see another street's persons.</summary>
-    private async Task<List<MemberView>> ValidateMembersAsync(IReadOnlyList<MemberRequest?>? requested, string communityCode, Actor actor,
-        Dictionary<string, string[]> errors, CancellationToken cancellationToken, Guid? householdId = null)
+    /// <summary>
+    /// Registered members must live in the household's street, so that its staff never see another street's persons, and
+    /// in the caller's area. Members the caller cannot see (<paramref name="kept"/>) stay, and count in the household's rules.
+    /// </summary>
+    private async Task<List<NewMember>> ValidateMembersAsync(IReadOnlyList<MemberRequest?>? requested, string communityCode, Actor actor,
+        Dictionary<string, string[]> errors, CancellationToken cancellationToken, Guid? householdId = null, IReadOnlyList<MemberView>? kept = null)
     {
-        var members = new List<MemberView>();
+        var members = new List<NewMember>();
+        kept ??= [];
         if (requested is not { Count: > 0 and <= 30 })
         {
             errors["members"] = ["家庭应有1至30名成员 / A household has 1 to 30 members."];
@@ -217,7 +231,7 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
                 {
                     errors[$"{field}.personId"] = ["该残疾人住在另一街道 / This person lives in another street."];
                 }
-                members.Add(new MemberView(Guid.CreateVersion7(), personId, person.Name, person.BirthDate, member.Relationship ?? "other",
+                members.Add(new NewMember(Guid.CreateVersion7(), personId, person.Name, person.BirthDate, member.Relationship ?? "other",
                     member.IsCarer ?? false));
                 continue;
             }
@@ -229,14 +243,14 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
             {
                 errors[$"{field}.birthDate"] = ["出生日期应在1900年至今天之间 / The birth date is between 1900 and today."];
             }
-            members.Add(new MemberView(Guid.CreateVersion7(), null, member.Name?.Trim() ?? "", member.BirthDate ?? default,
+            members.Add(new NewMember(Guid.CreateVersion7(), null, member.Name?.Trim() ?? "", member.BirthDate ?? default,
                 member.Relationship ?? "other", member.IsCarer ?? false));
         }
-        if (members.Count(m => m.Relationship == "head") > 1)
+        if (members.Count(m => m.Relationship == "head") + kept.Count(m => m.Relationship == "head") > 1)
         {
             errors["members"] = ["一个家庭只有一名户主 / A household has one head."];
         }
-        if (members.All(m => m.PersonId is null))
+        if (members.All(m => m.PersonId is null) && kept.Count == 0)
         {
             errors["members"] = ["家庭中至少有一名已登记的残疾人 / At least one member is a registered disabled person."];
         }
@@ -248,7 +262,7 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
     }
 
     /// <summary>The household row first, then its persons in id order, as every change to persons locks.</summary>
-    private async Task LockAsync(NpgsqlTransaction transaction, Guid householdId, IEnumerable<MemberView> incoming,
+    private async Task LockAsync(NpgsqlTransaction transaction, Guid householdId, IEnumerable<NewMember> incoming,
         CancellationToken cancellationToken)
     {
         await transaction.Command("select id from households where id = $1 for update", householdId).ExecuteAsync(cancellationToken);
@@ -278,7 +292,7 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         }
     }
 
-    private static async Task InsertMembersAsync(NpgsqlTransaction transaction, Guid householdId, List<MemberView> members,
+    private static async Task InsertMembersAsync(NpgsqlTransaction transaction, Guid householdId, List<NewMember> members,
         CancellationToken cancellationToken)
     {
         foreach (var member in members)

@@ -21,7 +21,11 @@ public sealed record StatusRequest(string? Status, DateOnly? EffectiveFrom, Date
 
 public sealed record EndStatusRequest(DateOnly? EffectiveTo);
 
-public sealed record MemberView(Guid Id, Guid? PersonId, string Name, DateOnly BirthDate, string Relationship, bool IsCarer);
+/// <param name="OutsideYourArea">
+/// A registered member who lives in another community of the street: the caller sees that the member is there, not who
+/// (person id, name and birth date are null), and replacing the members keeps them.
+/// </param>
+public sealed record MemberView(Guid Id, Guid? PersonId, string? Name, DateOnly? BirthDate, string Relationship, bool IsCarer, bool OutsideYourArea);
 
 public sealed record StatusView(Guid Id, string Status, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Source, bool InForce);
 
@@ -39,7 +43,8 @@ public static class HouseholdsApi
         var households = endpoints.MapGroup("/households").WithTags("Households").RequireAuthorization(PlatformPolicies.Staff);
         households.MapPost("/", CreateAsync).RequireAuthorization(PlatformPolicies.Caseworker).WithSummary("建立家庭 Record a household and its members");
         households.MapGet("/{id:guid}", GetAsync).WithSummary("家庭 A household: members, statuses and the special groups derived from them");
-        households.MapPut("/{id:guid}/members", ReplaceMembersAsync).RequireAuthorization(PlatformPolicies.Caseworker).WithSummary("修改家庭成员 Replace the members");
+        households.MapPut("/{id:guid}/members", ReplaceMembersAsync).RequireAuthorization(PlatformPolicies.Caseworker)
+            .WithSummary("修改家庭成员 Replace the members you can see (members outside your area stay)");
         households.MapPost("/{id:guid}/statuses", RecordStatusAsync).RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("登记家庭状态 Record 建档立卡, 低保 or 特困 with its dates and source");
         households.MapPost("/{id:guid}/statuses/{statusId:guid}/end", EndStatusAsync).RequireAuthorization(PlatformPolicies.Caseworker).WithSummary("终止家庭状态 End a status");

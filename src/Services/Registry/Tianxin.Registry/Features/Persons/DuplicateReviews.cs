@@ -19,7 +19,7 @@ public static class DuplicateReviews
     public static RouteGroupBuilder MapDuplicateReviews(this RouteGroupBuilder persons)
     {
         persons.MapGet("/duplicates", ListAsync).RequireAuthorization(PlatformPolicies.Staff)
-            .WithSummary("疑似重复 Registrations that look like an existing person, waiting for review");
+            .WithSummary("疑似重复 Registrations that look like an existing person, waiting for review by staff whose area holds both");
         persons.MapPost("/duplicates/{id:guid}/decision", DecideAsync).RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("审核疑似重复 Decide whether two records are one person");
         return persons;
@@ -35,8 +35,8 @@ public static class DuplicateReviews
         var reviews = await dataSource.Command(
                 """
                 select d.id, d.person_id, d.similar_to, d.reason, d.created_at
-                from duplicate_reviews d join persons p on p.id = d.person_id
-                where d.decision is null and p.community_code like $1
+                from duplicate_reviews d join persons p on p.id = d.person_id join persons s on s.id = d.similar_to
+                where d.decision is null and p.community_code like $1 and s.community_code like $1
                 order by d.created_at limit 500
                 """, scope.Area.LikePattern)
             .ReadAllAsync(reader => new DuplicateReview(reader.Get<Guid>("id"), reader.Get<Guid>("person_id"), reader.Get<Guid>("similar_to"),
@@ -62,8 +62,9 @@ public static class DuplicateReviews
         var decided = await dataSource.Command(
                 """
                 update duplicate_reviews d set decision = $2, decided_by = $3, decided_at = now()
-                from persons p
+                from persons p, persons s
                 where d.id = $1 and d.decision is null and p.id = d.person_id and p.community_code like $4
+                  and s.id = d.similar_to and s.community_code like $4
                 returning d.person_id
                 """, id, request.Decision, actor.Name, actor.Scope.Area.LikePattern)
             .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);

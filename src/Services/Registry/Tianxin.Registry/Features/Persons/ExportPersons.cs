@@ -30,18 +30,20 @@ public static class ExportPersons
             return TypedResults.Forbid();
         }
         var rows = new List<Dictionary<string, object?>>();
-        for (var page = 1; rows.Count < MaxRows; page++)
+        // Page after page from where the last ended (a cursor, not a growing offset), uncounted.
+        for (var next = query with { Page = null, PageSize = PageSize, After = null }; rows.Count < MaxRows;)
         {
-            var (found, errors) = await search.FindAsync(query with { Page = page, PageSize = PageSize }, scope, cancellationToken);
+            var (found, errors) = await search.FindAsync(next, scope, cancellationToken, countTotal: false);
             if (found is null)
             {
                 return TypedResults.ValidationProblem(errors, title: "查询条件有误 / The search has errors");
             }
             rows.AddRange(found.Rows.Select(row => Row(row.View(protector, Disclosure.Masked))));
-            if (found.Rows.Count < PageSize)
+            if (found.Next is null)
             {
                 break;
             }
+            next = next with { After = found.Next };
         }
         await audit.RecordAsync(Callers.NameOf(user)!, user, http.Connection.RemoteIpAddress?.ToString(),
             new AuditEvent(AuditActions.PersonalDataRead, $"persons:export:{rows.Count}", "ok", "export"), cancellationToken);

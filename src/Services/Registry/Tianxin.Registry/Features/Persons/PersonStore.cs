@@ -18,24 +18,29 @@ public sealed record PersonRow(
 /// <summary>Every read goes through the caller's area: a person outside it does not exist for them.</summary>
 public sealed class PersonStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>A person with their valid certificate, household flags and open duplicate reviews.</summary>
-    public const string Select =
-        """
+    /// <summary>
+    /// A person with their valid certificate, household flags and the open duplicate reviews naming a person of the
+    /// caller's area (<paramref name="scopePattern"/>: the query parameter holding the area's pattern); the others are
+    /// another area's to review.
+    /// </summary>
+    public static string Select(string scopePattern) =>
+        $"""
         select p.id, p.id_number_cipher, p.name, p.sex, p.birth_date, p.phone, p.address, p.community_code, p.status,
                p.closed_on, p.closed_reason, p.version,
                c.id as certificate_id, c.category, c.grade, c.issued_on, c.valid_until, c.status as certificate_status,
                p.household_id, p.household_flags,
-               array(select d.similar_to from duplicate_reviews d where d.person_id = p.id and d.decision is null) as similar_to
+               array(select d.similar_to from duplicate_reviews d join persons s on s.id = d.similar_to
+                     where d.person_id = p.id and d.decision is null and s.community_code like {scopePattern}) as similar_to
         from persons p
         left join certificates c on c.person_id = p.id and c.status = 'valid'
         """;
 
     public Task<PersonRow?> FindAsync(Guid id, AreaScope scope, CancellationToken cancellationToken) =>
-        dataSource.Command($"{Select} where p.id = $1 and p.community_code like $2", id, scope.Area.LikePattern)
+        dataSource.Command($"{Select("$2")} where p.id = $1 and p.community_code like $2", id, scope.Area.LikePattern)
             .ReadFirstOrDefaultAsync(Read, cancellationToken);
 
     public Task<PersonRow?> FindByIdNumberAsync(byte[] blindIndex, AreaScope scope, CancellationToken cancellationToken) =>
-        dataSource.Command($"{Select} where p.id_number_index = $1 and p.community_code like $2", blindIndex, scope.Area.LikePattern)
+        dataSource.Command($"{Select("$2")} where p.id_number_index = $1 and p.community_code like $2", blindIndex, scope.Area.LikePattern)
             .ReadFirstOrDefaultAsync(Read, cancellationToken);
 
     public async Task<bool> IsCommunityAsync(string code, CancellationToken cancellationToken) =>

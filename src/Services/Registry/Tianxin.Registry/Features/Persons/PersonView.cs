@@ -9,7 +9,7 @@ namespace Tianxin.Registry.Features.Persons;
 /// A masked view gives the birth year only: the mask hides the eight birth-date digits, which a full birth date beside it would give back.
 /// </summary>
 /// <param name="HouseholdFlags">Household statuses in force and the special groups derived from the household (see EligibilityFacts).</param>
-/// <param name="PossibleDuplicateOf">Persons this record looks like, until someone reviews them.</param>
+/// <param name="PossibleDuplicateOf">Persons of your area this record looks like, until someone reviews them.</param>
 public sealed record PersonView(
     Guid Id, string IdNumber, string Name, string Sex, DateOnly? BirthDate, int BirthYear, string? Phone, string? Address,
     string CommunityCode, string Status, DateOnly? ClosedOn, string? ClosedReason, int Version, CertificateView? Certificate,

@@ -20,18 +20,21 @@ public sealed class SubmitApplication(NpgsqlDataSource dataSource, EligibilityCo
     public async Task<Outcome<Application>> HandleAsync(SubmitApplicationRequest request, AreaScope scope, string submittedBy,
         CancellationToken cancellationToken) =>
         request.ProgrammeId is { } id && await Programme.FindAsync(dataSource, id, cancellationToken) is { } programme
-            ? await SubmitAsync(request.PersonId, programme, scope, submittedBy, cancellationToken)
+            ? await SubmitAsync(request.PersonId, programme, scope, submittedBy, forPartner: false, cancellationToken)
             : Failure.Field("programmeId", "没有此项目 / No such programme.", NotEligibleTitle);
 
-    /// <summary>Partner institutions have no area: they apply district-wide, but only to programmes they are contracted for.</summary>
+    /// <summary>
+    /// Partner institutions have no area: they apply district-wide, but only to programmes they are contracted for, and
+    /// learn whether the person is eligible, not why (<see cref="EligibilityRules.ForPartner"/>).
+    /// </summary>
     public async Task<Outcome<Application>> ForInstitutionAsync(Guid personId, string programmeCode, int year, string institution,
         CancellationToken cancellationToken) =>
         await Programme.FindContractedAsync(dataSource, programmeCode, year, institution, cancellationToken) is { } programme
-            ? await SubmitAsync(personId, programme, AreaScope.District, institution, cancellationToken)
+            ? await SubmitAsync(personId, programme, AreaScope.District, institution, forPartner: true, cancellationToken)
             : Failure.Field("programmeCode", "该年度没有贵机构承担的此项目 / No such programme of that year contracted to you.",
                 "申请信息有误 / The application has errors");
 
-    private async Task<Outcome<Application>> SubmitAsync(Guid? personId, Programme programme, AreaScope scope, string submittedBy,
+    private async Task<Outcome<Application>> SubmitAsync(Guid? personId, Programme programme, AreaScope scope, string submittedBy, bool forPartner,
         CancellationToken cancellationToken)
     {
         if (personId is not { } person || await eligibility.FindAsync(person, scope, cancellationToken) is not { } facts)
@@ -40,7 +43,8 @@ public sealed class SubmitApplication(NpgsqlDataSource dataSource, EligibilityCo
         }
         if (EligibilityRules.Check(programme, facts, clock.TodayInChina()) is { Count: > 0 } refusals)
         {
-            return Failure.Fields(refusals.ToDictionary(r => r.Rule, r => new[] { r.Message }), NotEligibleTitle);
+            return Failure.Fields(forPartner ? EligibilityRules.ForPartner(refusals) : refusals.ToDictionary(r => r.Rule, r => new[] { r.Message }),
+                NotEligibleTitle);
         }
         var id = Guid.CreateVersion7();
         var inserted = await dataSource.Command(

@@ -36,4 +36,19 @@ public static class EligibilityRules
         }
         return refusals;
     }
+
+    /// <summary>
+    /// What a partner institution is told: that the person is not eligible, and whether the certificate is missing (a
+    /// document it can ask for); never the facts behind the other rules (age, category, household status), which are
+    /// for staff who work with the person.
+    /// </summary>
+    public static Dictionary<string, string[]> ForPartner(IReadOnlyList<Refusal> refusals)
+    {
+        var answer = refusals.Where(r => r.Rule == "certificate").ToDictionary(r => r.Rule, r => new[] { r.Message });
+        if (refusals.Any(r => r.Rule != "certificate"))
+        {
+            answer["personId"] = ["不符合项目条件，原因请向街道或区残联了解 / Not eligible for this programme; the street or the district federation can say why."];
+        }
+        return answer;
+    }
 }
