@@ -23,9 +23,15 @@ public sealed class RegistryImportTests(PlatformFixture platform)
         using var report = await yunan.GetAsync($"/api/registry/imports/{first.Id}/report?format=csv");
         var reportText = await report.Content.ReadAsStringAsync();
         var second = await ImportAsync(yunan, file, "持证人名单.xlsx");
+        // More than one of the export's pages of 500: it goes on from where each page ended.
+        var listed = (await yunan.GetFromJsonAsync<PersonPageAnswer>("/api/registry/persons?name=测试&pageSize=1"))!.Total;
+        using var export = await yunan.GetAsync("/api/registry/persons/export?name=测试");
+        var exported = (await export.Content.ReadAsByteArrayAsync()).AsQuery();
 
         Assert.Equal(("completed", 1000, 950, 0, 50), (first.Status, first.TotalRows!.Value, first.Imported, first.Unchanged, first.Rejected));
         Assert.Equal(("completed", 0, 950, 50), (second.Status, second.Imported, second.Unchanged, second.Rejected));
+        Assert.True(listed >= 950, $"{listed} persons named 测试…");
+        Assert.Equal(listed, exported.Count);
         var reportedRows = reportText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(line => int.Parse(line.Split(',')[0], CultureInfo.InvariantCulture)).ToHashSet();
         Assert.Equal(badRows.Keys.ToHashSet(), reportedRows);
@@ -70,6 +76,86 @@ public sealed class RegistryImportTests(PlatformFixture platform)
         Assert.Contains("file", (await response.Content.ReadFromJsonAsync<ValidationAnswer>())!.Errors.Keys);
     }
 
+    [Fact]
+    public async Task A_worker_that_lost_its_claim_stops_and_the_import_completes_once_under_the_new_claim()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var (file, _) = ThousandRows(region: "430121");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "持证人名单.xlsx" } };
+        using var uploaded = await yunan.PostAsync("/api/registry/imports", form);
+        var id = (await uploaded.Content.ReadFromJsonAsync<ImportAnswer>())!.Id;
+        await Testing.Wait.UntilAsync(async () => await ImportColumnAsync(id, "processed") >= 25, TimeSpan.FromMinutes(2),
+            () => "The import never started");
+
+        // Another worker takes the import up, as it would after this one stalled: the claim moves on.
+        await ImportColumnAsync(id, "claim", "claim + 1");
+        var atTakeover = await ImportColumnAsync(id, "processed");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var afterwards = await ImportColumnAsync(id, "processed");
+        // The new claim is this test's and does nothing: once its heartbeat is old, the service's worker takes the import up again.
+        await ImportColumnAsync(id, "heartbeat_at", "now() - interval '3 minutes'");
+        ImportAnswer? finished = null;
+        await Testing.Wait.UntilAsync(async () =>
+            (finished = await yunan.GetFromJsonAsync<ImportAnswer>($"/api/registry/imports/{id}"))!.Status == "completed",
+            TimeSpan.FromMinutes(3), () => $"The import never completed: {finished}");
+        var report = await yunan.GetStringAsync($"/api/registry/imports/{id}/report?format=csv");
+
+        Assert.Equal(atTakeover, afterwards);
+        Assert.Equal((1000, 950, 50), (finished!.Processed, finished.Imported + finished.Unchanged, finished.Rejected));
+        Assert.Equal(50, report.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')[0]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_file_of_more_than_fifty_thousand_rows_is_refused_whole_saying_why()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var csv = new StringBuilder("身份证号,姓名,电话,地址,社区代码,残疾类别,残疾等级,发证日期\n");
+        for (var i = 0; i <= 50_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{i},某某,,,{TestPeople.NewTianCommunity},4,3,2023-09-01\n");
+        }
+
+        var import = await ImportAsync(yunan, Encoding.UTF8.GetBytes(csv.ToString()), "名单.csv");
+
+        Assert.Equal(("failed", 0, 0), (import.Status, import.Processed, import.Imported));
+        Assert.Contains("50,000", import.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_over_twenty_megabytes_is_refused_as_it_arrives_and_nothing_is_stored()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        var before = await ImportCountAsync();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[24 * 1024 * 1024]), "file", "名单.csv" } };
+
+        using var response = await yunan.PostAsync("/api/registry/imports", form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(413, (await response.Content.ReadFromJsonAsync<ProblemAnswer>())!.Status);
+        Assert.Equal(before, await ImportCountAsync());
+    }
+
+    /// <summary>Reads a column of an import, after setting it to <paramref name="setTo"/> (SQL) when given.</summary>
+    private async Task<long> ImportColumnAsync(Guid id, string column, string? setTo = null)
+    {
+        await using var registry = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("registry-db"));
+        await registry.OpenAsync();
+        await using var command = new NpgsqlCommand(setTo is null
+            ? $"select {column}::bigint from imports where id = $1"
+            : $"update imports set {column} = {setTo} where id = $1 returning 0::bigint", registry);
+        command.Parameters.AddWithValue(id);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<long> ImportCountAsync()
+    {
+        await using var registry = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("registry-db"));
+        await registry.OpenAsync();
+        await using var count = new NpgsqlCommand("select count(*) from imports", registry);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     /// <summary>The uploaded file holds ID numbers in the clear: none may stay in the database once it is processed.</summary>
     private async Task<string> ImportTablesAsTextAsync()
     {
@@ -95,8 +181,11 @@ public sealed class RegistryImportTests(PlatformFixture platform)
         return import;
     }
 
-    /// <summary>950 good rows of persons born in 雨花区 (430111), so no other test's person shares an ID number, and 50 bad ones.</summary>
-    private static (byte[] File, Dictionary<int, string> BadRows) ThousandRows()
+    /// <summary>
+    /// 950 good rows of persons born in 雨花区 (430111) or another region outside the district, so no other test's person
+    /// shares an ID number, and 50 bad ones.
+    /// </summary>
+    private static (byte[] File, Dictionary<int, string> BadRows) ThousandRows(string region = "430111")
     {
         var communities = new[] { "430103001001", "430103001002", "430103001003" };
         var badKinds = new (string Field, Func<Dictionary<string, object?>, Dictionary<string, object?>> Spoil)[]
@@ -113,7 +202,7 @@ public sealed class RegistryImportTests(PlatformFixture platform)
         for (var i = 0; i < 1000; i++)
         {
             var birthDate = new DateOnly(1940, 1, 1).AddDays(i * 21);
-            var first17 = "430111" + birthDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (100 + i % 800).ToString("D3", CultureInfo.InvariantCulture);
+            var first17 = region + birthDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (100 + i % 800).ToString("D3", CultureInfo.InvariantCulture);
             var row = new Dictionary<string, object?>
             {
                 ["身份证号"] = first17 + ResidentIdNumber.CheckCharacterOf(first17),
@@ -146,7 +235,10 @@ public sealed class RegistryImportTests(PlatformFixture platform)
 
     private static string WrongCheckCharacter(string idNumber) => idNumber[..17] + (idNumber[17] == '0' ? '1' : '0');
 
-    private sealed record ImportAnswer(Guid Id, string Status, int? TotalRows, int Processed, int Imported, int Unchanged, int Rejected);
+    private sealed record ProblemAnswer(int Status, string Title);
+
+    private sealed record ImportAnswer(Guid Id, string Status, int? TotalRows, int Processed, int Imported, int Unchanged, int Rejected,
+        string? Failure = null);
 }
 
 internal static class SpreadsheetReading

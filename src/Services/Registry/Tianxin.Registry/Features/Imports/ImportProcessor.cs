@@ -32,12 +32,20 @@ public sealed class ImportProcessor(
 {
     private const int ProgressEvery = 25;
 
+    /// <summary>Rows one file may hold: a district's whole list fits, and a worker is not held for hours by one upload.</summary>
+    public const int MaxRows = 50_000;
+
     public async Task ProcessAsync(ClaimedImport import, CancellationToken cancellationToken)
     {
         var actor = ActorOf(import);
         var counts = new Dictionary<RowOutcome, int> { [RowOutcome.Imported] = 0, [RowOutcome.Unchanged] = 0, [RowOutcome.Rejected] = 0 };
-        var rows = ImportRows.Read(import.Content, import.FileName).ToList();
-        await dataSource.Command("update imports set total_rows = $2 where id = $1", import.Id, rows.Count).ExecuteAsync(cancellationToken);
+        var rows = ImportRows.Read(import.Content, import.FileName).Take(MaxRows + 1).ToList();
+        if (rows.Count > MaxRows)
+        {
+            throw new ImportRefusedException(string.Create(CultureInfo.InvariantCulture,
+                $"文件超过{MaxRows}行，请分成多个文件导入 / The file has more than {MaxRows:N0} rows: split it into several files."));
+        }
+        await StepAsync(import, "update imports set total_rows = $3 where id = $1 and claim = $2", cancellationToken, rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var (outcome, errors) = await ApplySafelyAsync(rows[i], actor, cancellationToken);
@@ -48,11 +56,19 @@ public sealed class ImportProcessor(
             }
             if ((i + 1) % ProgressEvery == 0 || i == rows.Count - 1)
             {
-                await dataSource.Command(
-                    "update imports set processed = $2, imported = $3, unchanged = $4, rejected = $5, heartbeat_at = now() where id = $1",
-                    import.Id, i + 1, counts[RowOutcome.Imported], counts[RowOutcome.Unchanged], counts[RowOutcome.Rejected])
-                    .ExecuteAsync(cancellationToken);
+                await StepAsync(import,
+                    "update imports set processed = $3, imported = $4, unchanged = $5, rejected = $6, heartbeat_at = now() where id = $1 and claim = $2",
+                    cancellationToken, i + 1, counts[RowOutcome.Imported], counts[RowOutcome.Unchanged], counts[RowOutcome.Rejected]);
             }
+        }
+    }
+
+    /// <summary>A step of this worker's claim ($1 the import, $2 the claim): none when another worker has claimed it since.</summary>
+    private async Task StepAsync(ClaimedImport import, string update, CancellationToken cancellationToken, params object[] values)
+    {
+        if (await dataSource.Command(update, [import.Id, import.Claim, .. values]).ExecuteAsync(cancellationToken) == 0)
+        {
+            throw new ImportTakenOverException(import.Id);
         }
     }
 

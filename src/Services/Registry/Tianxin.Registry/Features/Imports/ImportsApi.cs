@@ -7,15 +7,17 @@ using Tianxin.BuildingBlocks.Areas;
 using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
+using Tianxin.BuildingBlocks.Web;
 using Tianxin.Registry.Data;
 
 namespace Tianxin.Registry.Features.Imports;
 
 /// <param name="Status">queued, running, completed or failed.</param>
+/// <param name="Failure">Why a failed import was refused as a whole ("中文 / English"); null otherwise.</param>
 /// <param name="Report">Where to download the rejected rows with their reasons (add ?format=csv for CSV).</param>
 public sealed record ImportView(
     Guid Id, string FileName, string Status, int? TotalRows, int Processed, int Imported, int Unchanged, int Rejected,
-    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string Report);
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? Failure, string Report);
 
 public sealed record ImportRejection(int Row, string Field, string Reason);
 
@@ -29,7 +31,7 @@ public static class ImportsApi
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder endpoints)
     {
         var imports = endpoints.MapGroup("/imports").WithTags("Imports").RequireAuthorization(PlatformPolicies.Staff);
-        imports.MapPost("/", UploadAsync).DisableAntiforgery().RequireAuthorization(PlatformPolicies.Caseworker)
+        imports.MapPost("/", UploadAsync).DisableAntiforgery().LimitUploadTo(MaxFileBytes).RequireAuthorization(PlatformPolicies.Caseworker)
             .WithSummary("导入持证人名单 Upload a list of certificate holders (.xlsx or .csv); processed in the background");
         imports.MapGet("/{id:guid}", GetAsync).WithSummary("导入进度 Progress and counts of an import");
         imports.MapGet("/{id:guid}/report", ReportAsync).WithSummary("导入错误报告 The rejected rows with the reason for each (xlsx, or ?format=csv)");
@@ -111,11 +113,11 @@ public static class ImportsApi
     private static Task<ImportView?> FindAsync(NpgsqlDataSource dataSource, Guid id, AreaScope scope, CancellationToken cancellationToken) =>
         dataSource.Command(
                 """
-                select id, file_name, status, total_rows, processed, imported, unchanged, rejected, created_at, finished_at
+                select id, file_name, status, total_rows, processed, imported, unchanged, rejected, created_at, finished_at, failure
                 from imports where id = $1 and area_code like $2
                 """, id, scope.Area.LikePattern)
             .ReadFirstOrDefaultAsync(reader => new ImportView(reader.Get<Guid>("id"), reader.Get<string>("file_name"), reader.Get<string>("status"),
                 reader.Nullable<int>("total_rows"), reader.Get<int>("processed"), reader.Get<int>("imported"), reader.Get<int>("unchanged"),
                 reader.Get<int>("rejected"), reader.Get<DateTimeOffset>("created_at"), reader.Nullable<DateTimeOffset>("finished_at"),
-                $"/imports/{id}/report"), cancellationToken);
+                reader.NullableString("failure"), $"/imports/{id}/report"), cancellationToken);
 }

@@ -3,6 +3,7 @@ using Npgsql;
 using Tianxin.BuildingBlocks.Audit;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Security;
+using Tianxin.BuildingBlocks.Web;
 
 namespace Tianxin.Relief.Features.PaymentRuns;
 
@@ -43,7 +44,7 @@ public static class PaymentRunsApi
             .WithSummary("作废 Cancel a run before approval; its lines may then be paid by another run");
         runs.MapGet("/{id:guid}/payment-list", DownloadAsync)
             .WithSummary("发放名单 The bank's payment list of an approved run (?format=xlsx|csv) with its control row; the accounts are shown, the read audited");
-        runs.MapPost("/{id:guid}/bank-results", UploadAsync).DisableAntiforgery()
+        runs.MapPost("/{id:guid}/bank-results", UploadAsync).DisableAntiforgery().LimitUploadTo(BankFiles.MaxBytes)
             .WithSummary("银行回盘 The bank's result file (.xlsx or .csv): refused whole, naming the rows, if anything does not match");
         return endpoints;
     }
