@@ -42,8 +42,17 @@ public static class MessagingExtensions
             {
                 var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 rabbit.Host(new Uri(brokerUri));
-                rabbit.UseMessageRetry(retry => retry.Exponential(options.RetryLimit, options.RetryMinInterval,
-                    options.RetryMaxInterval, options.RetryMinInterval));
+                // Outermost, an outage is waited out for minutes; inside it, any other failure is retried briefly.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(Outages.Is);
+                    retry.Exponential(options.OutageRetryLimit, options.RetryMinInterval, options.OutageRetryMaxInterval, options.RetryMinInterval);
+                });
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(Outages.Is);
+                    retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval);
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

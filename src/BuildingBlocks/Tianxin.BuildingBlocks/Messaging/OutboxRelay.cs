@@ -68,7 +68,15 @@ internal sealed partial class OutboxRelay(
         await MarkSentAsync(connection, transaction, sent, cancellationToken);
         foreach (var failed in outcomes.Where(o => o.Error is not null))
         {
-            await RescheduleAsync(connection, transaction, failed, cancellationToken);
+            if (failed.Unreadable && failed.Row.Attempts + 1 >= _options.RelayUnreadableAttempts)
+            {
+                await DeadLetterAsync(connection, transaction, failed, cancellationToken);
+                LogDeadLettered(logger, failed.Row.Id, failed.Row.MessageType, failed.Error);
+            }
+            else
+            {
+                await RescheduleAsync(connection, transaction, failed, cancellationToken);
+            }
         }
         await transaction.CommitAsync(cancellationToken);
 
@@ -111,11 +119,21 @@ internal sealed partial class OutboxRelay(
         using var activity = MessagingTelemetry.Source.StartActivity("outbox relay", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", row.Id.ToString());
         activity?.SetTag("messaging.message.type", row.MessageType);
+        Type type;
+        object message;
         try
         {
-            var type = MessageTypes.Resolve(row.MessageType);
-            var message = JsonSerializer.Deserialize(row.Payload, type, Outbox.Json)
+            type = MessageTypes.Resolve(row.MessageType);
+            message = JsonSerializer.Deserialize(row.Payload, type, Outbox.Json)
                 ?? throw new InvalidOperationException($"Outbox row {row.Id} holds a null message.");
+        }
+        catch (Exception e) when (e is InvalidOperationException or JsonException or NotSupportedException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            return new PublishOutcome(row, e, Unreadable: true);
+        }
+        try
+        {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.PublishTimeout);
             await bus.Publish(message, type, context => context.MessageId = row.Id, timeout.Token);
@@ -153,6 +171,20 @@ internal sealed partial class OutboxRelay(
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    private static async Task DeadLetterAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PublishOutcome failed,
+        CancellationToken cancellationToken)
+    {
+        await using var move = new NpgsqlCommand(
+            """
+            with moved as (delete from outbox_messages where id = $1 returning *)
+            insert into outbox_dead_letters (id, message_type, payload, trace_parent, trace_state, created_at, attempts, last_error)
+            select id, message_type, payload, trace_parent, trace_state, created_at, attempts + 1, $2 from moved
+            """, connection, transaction);
+        move.Parameters.AddWithValue(failed.Row.Id);
+        move.Parameters.AddWithValue(failed.Error!.GetType().Name + ": " + failed.Error.Message);
+        await move.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task CleanUpWhenDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -170,7 +202,8 @@ internal sealed partial class OutboxRelay(
 
     internal sealed record OutboxRow(Guid Id, string MessageType, string Payload, string? TraceParent, string? TraceState, int Attempts);
 
-    private sealed record PublishOutcome(OutboxRow Row, Exception? Error);
+    /// <param name="Unreadable">The row could not be read back as a message: no broker was asked.</param>
+    private sealed record PublishOutcome(OutboxRow Row, Exception? Error, bool Unreadable = false);
 
     internal sealed record RelayRound(int Claimed, int Failed);
 
@@ -179,6 +212,9 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(LogLevel.Warning, "{Failed} of {Claimed} outbox messages could not be published; they will be retried")]
     private static partial void LogPublishFailed(ILogger logger, int failed, int claimed, Exception? exception);
+
+    [LoggerMessage(LogLevel.Error, "Outbox message {Id} of type {MessageType} cannot be read by this service: moved to the outbox's dead letters")]
+    private static partial void LogDeadLettered(ILogger logger, Guid id, string messageType, Exception? exception);
 
     [LoggerMessage(LogLevel.Information, "Removed {Count} outbox and inbox rows past their retention")]
     private static partial void LogCleanedUp(ILogger logger, int count);
