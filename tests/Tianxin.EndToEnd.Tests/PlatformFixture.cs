@@ -71,7 +71,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             .WithEnvironment("Rehabilitation__DemoData__Applications", DemoApplications.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Low enough for a test to reach it quickly.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway"))
-            .WithEnvironment("Gateway__TokenRequestsPerMinute", TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .WithEnvironment("Gateway__TokenRequestsPerMinute", TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            // Every test calls from loopback: the per-address limit (tested on its own in the gateway's tests) would be theirs to share.
+            .WithEnvironment("Gateway__RequestsPerAddressPerSecond", "0");
 
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);

@@ -3,10 +3,6 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Tianxin.Protos.Common.V1;
 using Tianxin.Protos.Registry.V1;
@@ -78,23 +74,7 @@ public sealed class UnreachableBackendTests : IDisposable
     }
 
     private static WebApplicationFactory<Program> GatewayInFrontOf(string registryAddress, string backendTimeout = "00:00:30") =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("Gateway:Services:0", "registry");
-            web.UseSetting("services:registry:grpc:0", registryAddress);
-            web.UseSetting("Gateway:BackendTimeout", backendTimeout);
-            web.UseSetting("Identity:Issuer", "http://localhost:5080/");
-            web.ConfigureTestServices(services =>
-            {
-                services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, null);
-                services.PostConfigure<AuthenticationOptions>(options =>
-                {
-                    options.DefaultScheme = TestAuthentication.SchemeName;
-                    options.DefaultAuthenticateScheme = TestAuthentication.SchemeName;
-                    options.DefaultChallengeScheme = TestAuthentication.SchemeName;
-                });
-            });
-        });
+        TestGateway.InFrontOf(registryAddress, new Dictionary<string, string> { ["Gateway:BackendTimeout"] = backendTimeout });
 
     private static HttpClient Client(WebApplicationFactory<Program> gateway)
     {
@@ -115,12 +95,7 @@ public sealed class UnreachableBackendTests : IDisposable
             UnsafeUseInsecureChannelCallCredentials = true,
         });
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int ClosedPort() => TestGateway.ClosedPort();
 
     private sealed record Problem(int Status, string Title, string Detail);
 }

@@ -13,6 +13,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton(options);
         // The gateway checks that a token is genuine and current; each service checks that it is meant for it.
         builder.AddPlatformSecurity(audience: null);
+        builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddGatewayRateLimits(options);
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         builder.Services.AddReverseProxy()
@@ -25,6 +26,7 @@ public static class GatewayExtensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<GatewayOptions>();
+        app.UseTrustedProxies();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeGuard>();
         app.UseRouting();

@@ -25,4 +25,7 @@ public sealed class GatewayOptions
 
     /// <summary>Requests per second of one client (partner client id or staff member); 0 turns the limit off.</summary>
     public int RequestsPerClientPerSecond { get; set; } = 200;
+
+    /// <summary>Requests per second from one address without a valid token (sign-in pages, health, refused calls); 0 turns it off.</summary>
+    public int RequestsPerAddressPerSecond { get; set; } = 50;
 }

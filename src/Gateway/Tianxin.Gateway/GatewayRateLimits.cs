@@ -5,8 +5,9 @@ using Tianxin.BuildingBlocks.Security;
 namespace Tianxin.Gateway;
 
 /// <summary>
-/// Per-client limits, so one partner's runaway loop cannot starve the others, and a tight limit on the
-/// token endpoint per address, against password guessing (the identity service also locks accounts).
+/// Per-client limits, so one partner's runaway loop cannot starve the others, per-address limits for calls
+/// without a valid token, and a tight limit on the token endpoint per address, against password guessing (the
+/// identity service also locks accounts). Addresses are the clients' as a trusted proxy names them.
 /// </summary>
 public static class GatewayRateLimits
 {
@@ -29,16 +30,17 @@ public static class GatewayRateLimits
             limiter.AddPolicy(TokenEndpoint, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.TokenRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            if (options.RequestsPerClientPerSecond > 0)
-            {
-                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    Callers.NameOf(context.User) is { } client
-                        ? RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = options.RequestsPerClientPerSecond,
-                            Window = TimeSpan.FromSeconds(1),
-                        })
-                        : RateLimitPartition.GetNoLimiter("anonymous"));
-            }
+            // A signed-in caller is limited as itself wherever it calls from; anyone else by their address (the client's,
+            // as a trusted proxy names it), so that calls without a valid token are limited too.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                (Callers.NameOf(context.User), options.RequestsPerClientPerSecond, options.RequestsPerAddressPerSecond) switch
+                {
+                    ({ } client, > 0 and var limit, _) => PerSecond("client:" + client, limit),
+                    (null, _, > 0 and var limit) => PerSecond("address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), limit),
+                    _ => RateLimitPartition.GetNoLimiter("unlimited"),
+                });
         });
+
+    private static RateLimitPartition<string> PerSecond(string key, int limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromSeconds(1) });
 }

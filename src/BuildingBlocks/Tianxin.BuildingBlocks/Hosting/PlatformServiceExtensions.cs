@@ -48,6 +48,7 @@ public static class PlatformServiceExtensions
         builder.Services.AddGrpcDefaults();
         builder.Services.AddValidation();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -61,6 +62,7 @@ public static class PlatformServiceExtensions
 
     public static WebApplication MapPlatformService(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Outside the audit, which records the refusal as the HTTP status it was before it becomes a gRPC answer.
