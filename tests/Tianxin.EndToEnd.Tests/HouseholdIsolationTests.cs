@@ -41,13 +41,16 @@ public sealed class HouseholdIsolationTests(PlatformFixture platform)
         var hidden = Assert.Single(seenByCommunity.Members, m => m.OutsideYourArea);
         Assert.Equal((null, null, null, "head"), (hidden.PersonId, hidden.Name, hidden.BirthDate, hidden.Relationship));
         Assert.Contains(seenByCommunity.Members, m => m.PersonId == ours.Id && m.Name == "孙尚香" && !m.OutsideYourArea);
+        // A registered member's birth year only: beside their masked ID number the date would give the hidden digits back.
+        Assert.All(seenByStreet.Members.Where(m => m.PersonId is not null), m => Assert.Equal(((DateOnly?)null, true), (m.BirthDate, m.BirthYear > 1900)));
+        Assert.Equal(today.AddYears(-42), seenByStreet.Members.Single(m => m.Name == "孙权").BirthDate);
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, naming.StatusCode);
         Assert.Equal(["孙尚香", "孙权", "孙策"], seenByStreet.Members.Select(m => m.Name!).Order());
         Assert.DoesNotContain(seenByStreet.Members, m => m.OutsideYourArea);
     }
 
-    private sealed record Member(Guid? PersonId, string? Name, DateOnly? BirthDate, string Relationship, bool OutsideYourArea);
+    private sealed record Member(Guid? PersonId, string? Name, DateOnly? BirthDate, int? BirthYear, string Relationship, bool OutsideYourArea);
 
     private sealed record Household(Guid Id, List<Member> Members);
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Tianxin.BuildingBlocks.Security;
@@ -36,10 +38,30 @@ public static class GatewayRateLimits
                 (Callers.NameOf(context.User), options.RequestsPerClientPerSecond, options.RequestsPerAddressPerSecond) switch
                 {
                     ({ } client, > 0 and var limit, _) => PerSecond("client:" + client, limit),
-                    (null, _, > 0 and var limit) => PerSecond("address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), limit),
+                    (null, _, > 0 and var limit) => PerSecond("address:" + AddressKey(context.Connection.RemoteIpAddress), limit),
                     _ => RateLimitPartition.GetNoLimiter("unlimited"),
                 });
         });
+
+    /// <summary>An IPv4 address as itself however it arrives; an IPv6 client by its /64, which one subscriber holds whole.</summary>
+    private static string AddressKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     private static RateLimitPartition<string> PerSecond(string key, int limit) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromSeconds(1) });

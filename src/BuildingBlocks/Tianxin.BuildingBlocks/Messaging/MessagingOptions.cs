@@ -12,10 +12,10 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// Redeliveries while the failure is an outage (the database or the network away, see <see cref="Outages"/>), backing
-    /// off to <see cref="OutageRetryMaxInterval"/>: by default about 23 minutes before the message goes to its <c>_error</c>
+    /// off to <see cref="OutageRetryMaxInterval"/>: by default about 27 minutes before the message goes to its <c>_error</c>
     /// queue, so that a restarted database or a failover does not leave copies stale until someone replays by hand.
     /// </summary>
-    public int OutageRetryLimit { get; set; } = 12;
+    public int OutageRetryLimit { get; set; } = 15;
     public TimeSpan OutageRetryMaxInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Outbox rows claimed and published per relay round trip.</summary>
@@ -27,7 +27,7 @@ public sealed class MessagingOptions
     public TimeSpan RelayMaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>
     /// Tries of an outbox row this service cannot read back as a message before it goes to the outbox's dead letters
-    /// (about 20 minutes with the default back-off: long enough for a rolling deployment to finish).
+    /// (about 13 minutes with the default back-off: long enough for a rolling deployment to finish).
     /// </summary>
     public int RelayUnreadableAttempts { get; set; } = 10;
 

@@ -44,6 +44,12 @@ public sealed class CertificateVerification(
             return new(null, error);
         }
         var actor = Callers.NameOf(caller) ?? "anonymous";
+        // One check of a partner's at a time, the count, the look-up and its audit record together: a burst of guesses
+        // sent at once would otherwise all pass the count before any of them is recorded.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var oneAtATime = await connection.BeginTransactionAsync(cancellationToken);
+        await oneAtATime.Command("select pg_advisory_xact_lock(hashtextextended($1, 0))", "certificate-verification:" + actor)
+            .ExecuteAsync(cancellationToken);
         if (await RefusedWithinHourAsync(actor, cancellationToken) >= options.Value.RefusedPerHour)
         {
             await audit.RecordAsync(actor, caller, clientAddress, new AuditEvent(AuditActions.PersonalDataRead, "certificate:unknown", Throttled, purpose),

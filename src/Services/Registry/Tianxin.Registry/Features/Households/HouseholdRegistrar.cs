@@ -72,8 +72,14 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
         if (await RunAsync(async transaction =>
             {
                 await LockAsync(transaction, id, members, cancellationToken);
-                var leaving = await transaction.Command("delete from household_members where household_id = $1 and id <> all($2) returning person_id",
-                        id, kept.Select(m => m.Id).ToArray())
+                // Decided under the lock by where each member lives, not by the rows read before it, which a change may have replaced.
+                var leaving = await transaction.Command(
+                        """
+                        delete from household_members m
+                        where m.household_id = $1
+                          and not exists (select 1 from persons p where p.id = m.person_id and p.community_code not like $2)
+                        returning m.person_id
+                        """, id, actor.Scope.Area.LikePattern)
                     .ReadAllAsync(reader => reader.Nullable<Guid>("person_id"), cancellationToken);
                 await InsertMembersAsync(transaction, id, members, cancellationToken);
                 await PublishAsync(transaction, id, "members_changed", null, changes.Today, actor, cancellationToken,
@@ -168,10 +174,14 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
                 from household_members m left join persons p on p.id = m.person_id
                 where m.household_id = $1 order by m.relationship <> 'head', m.birth_date
                 """, id, scope.Area.LikePattern)
-            .ReadAllAsync(reader => reader.Nullable<bool>("outside") is true
-                ? new MemberView(reader.Get<Guid>("id"), null, null, null, reader.Get<string>("relationship"), reader.Get<bool>("is_carer"), true)
-                : new MemberView(reader.Get<Guid>("id"), reader.Nullable<Guid>("person_id"), reader.Get<string>("name"), reader.Get<DateOnly>("birth_date"),
-                    reader.Get<string>("relationship"), reader.Get<bool>("is_carer"), false), cancellationToken);
+            .ReadAllAsync(reader => (Outside: reader.Nullable<bool>("outside") is true, Registered: reader.Nullable<Guid>("person_id")) switch
+            {
+                (true, _) => new MemberView(reader.Get<Guid>("id"), null, null, null, null, reader.Get<string>("relationship"), reader.Get<bool>("is_carer"),
+                    OutsideYourArea: true),
+                (false, var person) => new MemberView(reader.Get<Guid>("id"), person, reader.Get<string>("name"),
+                    person is null ? reader.Get<DateOnly>("birth_date") : null, reader.Get<DateOnly>("birth_date").Year, reader.Get<string>("relationship"),
+                    reader.Get<bool>("is_carer"), OutsideYourArea: false),
+            }, cancellationToken);
         var statuses = await dataSource.Command(
                 """
                 select id, status, effective_from, effective_to, source,

@@ -21,11 +21,16 @@ public sealed record StatusRequest(string? Status, DateOnly? EffectiveFrom, Date
 
 public sealed record EndStatusRequest(DateOnly? EffectiveTo);
 
+/// <param name="BirthDate">
+/// A family member's who is not in the registry. Null for a registered person: beside their masked ID number it would give
+/// back the hidden digits (their record shows it in full with a purpose, audited); the year is shown instead.
+/// </param>
 /// <param name="OutsideYourArea">
 /// A registered member who lives in another community of the street: the caller sees that the member is there, not who
 /// (person id, name and birth date are null), and replacing the members keeps them.
 /// </param>
-public sealed record MemberView(Guid Id, Guid? PersonId, string? Name, DateOnly? BirthDate, string Relationship, bool IsCarer, bool OutsideYourArea);
+public sealed record MemberView(
+    Guid Id, Guid? PersonId, string? Name, DateOnly? BirthDate, int? BirthYear, string Relationship, bool IsCarer, bool OutsideYourArea);
 
 public sealed record StatusView(Guid Id, string Status, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Source, bool InForce);
 

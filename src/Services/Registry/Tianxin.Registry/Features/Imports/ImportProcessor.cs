@@ -48,11 +48,16 @@ public sealed class ImportProcessor(
         await StepAsync(import, "update imports set total_rows = $3 where id = $1 and claim = $2", cancellationToken, rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
+            if (!await dataSource.Command("select exists (select 1 from imports where id = $1 and claim = $2)", import.Id, import.Claim)
+                    .ScalarAsync<bool>(cancellationToken))
+            {
+                throw new ImportTakenOverException(import.Id);
+            }
             var (outcome, errors) = await ApplySafelyAsync(rows[i], actor, cancellationToken);
             counts[outcome]++;
             if (outcome == RowOutcome.Rejected)
             {
-                await RecordRejectionAsync(import.Id, rows[i].RowNumber, errors, cancellationToken);
+                await RecordRejectionAsync(import, rows[i].RowNumber, errors, cancellationToken);
             }
             if ((i + 1) % ProgressEvery == 0 || i == rows.Count - 1)
             {
@@ -151,13 +156,14 @@ public sealed class ImportProcessor(
         return new CertificateRequest(category, grade, issuedOn, null);
     }
 
-    private Task RecordRejectionAsync(Guid importId, int rowNumber, Dictionary<string, string[]> errors, CancellationToken cancellationToken) =>
+    private Task RecordRejectionAsync(ClaimedImport import, int rowNumber, Dictionary<string, string[]> errors, CancellationToken cancellationToken) =>
         dataSource.Command(
             """
             insert into import_rejections (import_id, row_number, field, reason)
             select $1, $2, field, reason from unnest($3::text[], $4::text[]) as r(field, reason)
+            where exists (select 1 from imports where id = $1 and claim = $5)
             on conflict do nothing
-            """, importId, rowNumber, errors.Keys.ToArray(), errors.Values.Select(reasons => string.Join(" ", reasons)).ToArray())
+            """, import.Id, rowNumber, errors.Keys.ToArray(), errors.Values.Select(reasons => string.Join(" ", reasons)).ToArray(), import.Claim)
             .ExecuteAsync(cancellationToken);
 
     private static Dictionary<string, string[]> Error(string field, string reason) => new() { [field] = [reason] };

@@ -29,10 +29,9 @@ public static class FindPersons
     public static readonly string[] Flags =
         ["registered_poor", "minimum_living", "extreme_poverty", "elderly_carer", "multiple_disabled", "elderly_disabled", "alone"];
 
-    /// <summary>Each sort's column and its SQL type, which a cursor's value is read back as.</summary>
-    private static readonly Dictionary<string, (string Column, string Type)> SortColumns = new()
+    private static readonly Dictionary<string, string> SortColumns = new()
     {
-        ["name"] = ("p.name", "text"), ["birthDate"] = ("p.birth_date", "date"), ["registered"] = ("p.created_at", "timestamptz"),
+        ["name"] = "p.name", ["birthDate"] = "p.birth_date", ["registered"] = "p.created_at",
     };
 
     public static RouteGroupBuilder MapFindPersons(this RouteGroupBuilder persons)
@@ -108,7 +107,8 @@ public static class FindPersons
     }
 
     /// <summary>The SQL condition and its values; the area is the narrower of the caller's and the one asked for.</summary>
-    public static (string Where, List<object?> Values, string OrderBy, string SortKey) Build(FindPersonsQuery query, AreaScope scope)
+    /// <returns>The conditions, their values, the order, and the condition of the rows after the cursor (not counted in the total).</returns>
+    public static (string Where, List<object?> Values, string OrderBy, string? After) Build(FindPersonsQuery query, AreaScope scope)
     {
         var values = new List<object?>();
         var conditions = new List<string>();
@@ -150,14 +150,15 @@ public static class FindPersons
             conditions.Add($"p.status = {Parameter(status)}");
         }
         var sort = query.Sort ?? "name";
-        var (column, type) = SortColumns[sort.TrimStart('-')];
+        var column = SortColumns[sort.TrimStart('-')];
         var descending = sort.StartsWith('-');
-        if (query.After is { } after && PersonCursor.Decode(after) is { } cursor)
-        {
-            conditions.Add($"({column}, p.id) {(descending ? "<" : ">")} ({Parameter(cursor.Key)}::{type}, {Parameter(cursor.Id)})");
-        }
+        // After the cursor's person, by its sort value now: read here, within the caller's area, never carried in the cursor.
+        var after = query.After is { } token && PersonCursor.Decode(token) is { } cursor
+            ? $"({column}, p.id) {(descending ? "<" : ">")} ((select {column.Replace("p.", "q.", StringComparison.Ordinal)} from persons q " +
+              $"where q.id = {Parameter(cursor.Id)} and q.community_code like {Parameter(scope.Area.LikePattern)}), {Parameter(cursor.Id)})"
+            : null;
         var direction = descending ? "desc" : "asc";
-        return (string.Join(" and ", conditions), values, $"{column} {direction}, p.id {direction}", $"{column}::text");
+        return (string.Join(" and ", conditions), values, $"{column} {direction}, p.id {direction}", after);
     }
 }
 
@@ -176,7 +177,7 @@ public sealed class PersonSearch(NpgsqlDataSource dataSource)
         {
             return (null, errors);
         }
-        var (where, values, orderBy, sortKey) = FindPersons.Build(query, scope);
+        var (where, values, orderBy, after) = FindPersons.Build(query, scope);
         var (page, pageSize) = (query.Page ?? 1, query.PageSize ?? 50);
         // The page is chosen on the filter columns alone, joining certificates only to filter on them; its
         // rows are then read whole.
@@ -188,14 +189,14 @@ public sealed class PersonSearch(NpgsqlDataSource dataSource)
             """;
         long? total = countTotal ? await dataSource.Command($"select count(*) {matching}", [.. values]).ScalarAsync<long>(cancellationToken) : null;
         var chosen = await dataSource.Command(
-                $"select p.id, {sortKey} as sort_key {matching} order by {orderBy} limit {pageSize + 1} offset {(page - 1) * pageSize}", [.. values])
-            .ReadAllAsync(reader => (Id: reader.Get<Guid>("id"), Key: reader.Get<string>("sort_key")), cancellationToken);
+                $"select p.id {matching} {(after is null ? "" : "and " + after)} order by {orderBy} limit {pageSize + 1} offset {(page - 1) * pageSize}",
+                [.. values])
+            .ReadAllAsync(reader => reader.Get<Guid>("id"), cancellationToken);
         var more = chosen.Count > pageSize;
         chosen = chosen.Take(pageSize).ToList();
-        var rows = await dataSource.Command($"{PersonStore.Select("$2")} where p.id = any($1) order by {orderBy}",
-                chosen.Select(c => c.Id).ToArray(), scope.Area.LikePattern)
+        var rows = await dataSource.Command($"{PersonStore.Select("$2")} where p.id = any($1) order by {orderBy}", chosen.ToArray(), scope.Area.LikePattern)
             .ReadAllAsync(PersonStore.Read, cancellationToken);
-        var next = more ? new PersonCursor(query.Sort ?? "name", chosen[^1].Key, chosen[^1].Id).Encode() : null;
+        var next = more ? new PersonCursor(query.Sort ?? "name", chosen[^1]).Encode() : null;
         return (new FoundRows(rows, total, page, pageSize, next), errors);
     }
 }
