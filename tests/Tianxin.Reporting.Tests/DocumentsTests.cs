@@ -18,7 +18,8 @@ public sealed class DocumentsTests
         [
             new ProgrammeWording("targeted_help", "relief", "精准帮扶", "Targeted help", "granted", "granted"),
             new ProgrammeWording("festival_visits", "relief", "节日走访慰问", "Festival visits", "granted", "granted"),
-        ]);
+        ],
+        new Dictionary<string, string> { ["430103001"] = "裕南街街道" });
 
     private static readonly YearEndReport Report = DraftYearEndReport.Compose(2019, Wording,
     [
@@ -65,6 +66,7 @@ public sealed class DocumentsTests
         Assert.Contains("class=\"no-data\"", html);
         Assert.Equal(Report.Charts.Count, html.Split("<svg").Length - 1);
         Assert.Contains(">3月<", SvgChart.Render(Report.Charts.Single(c => c.Code == "served_per_month")));
+        Assert.Equal([new ChartPoint("裕南街街道", 144)], Report.Charts.Single(c => c.Code == "served_per_street").Points);
         Assert.Equal([new ChartPoint("一二级持证残疾人纳入两项补贴比例（目标≥100%）", 90.0m)], Report.Charts.Single(c => c.Code == "targets_against_goals").Points);
     }
 }

@@ -28,7 +28,7 @@ public sealed class DraftYearEndReport(NpgsqlDataSource dataSource)
                 p.PeopleMeasure is { } people ? totals.GetValueOrDefault((p.Code, people))?.People ?? 0 : 0))
             .ToList();
         return new YearEndReport(year, $"天心区残联{year}年工作总结（平台草稿）", $"Tianxin District DPF: {year} work report (platform draft)",
-            sections, programmes, ReportCharts.Of(programmes, wording.Programmes, rows, targets));
+            sections, programmes, ReportCharts.Of(programmes, wording, rows, targets));
     }
 
     private static ReportLine Line(LineWording line, IReadOnlyDictionary<(string, string), Figure> totals)

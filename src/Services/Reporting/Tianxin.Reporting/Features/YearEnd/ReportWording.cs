@@ -10,7 +10,10 @@ public sealed record LineWording(string Section, string Programme, string Templa
 public sealed record ProgrammeWording(string Code, string Section, string Name, string NameEn, string? MoneyMeasure, string? PeopleMeasure);
 
 /// <summary>The report's sections, lines and programme names for a year, as the district keeps them.</summary>
-public sealed record ReportWording(IReadOnlyList<SectionWording> Sections, IReadOnlyList<LineWording> Lines, IReadOnlyList<ProgrammeWording> Programmes)
+/// <param name="StreetNames">Street code → name, for the charts; a street without one is shown by its code.</param>
+public sealed record ReportWording(
+    IReadOnlyList<SectionWording> Sections, IReadOnlyList<LineWording> Lines, IReadOnlyList<ProgrammeWording> Programmes,
+    IReadOnlyDictionary<string, string>? StreetNames = null)
 {
     public static async Task<ReportWording> ForYearAsync(NpgsqlDataSource dataSource, int year, CancellationToken cancellationToken) =>
         new(await dataSource.Command("select code, title_zh, title_en from report_sections order by position")
@@ -27,5 +30,7 @@ public sealed record ReportWording(IReadOnlyList<SectionWording> Sections, IRead
                     from report_programmes p join report_sections s on s.code = p.section order by s.position, p.code
                     """)
                 .ReadAllAsync(r => new ProgrammeWording(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                    r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)), cancellationToken));
+                    r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)), cancellationToken),
+            (await dataSource.Command("select code, name from report_street_names")
+                .ReadAllAsync(r => (Code: r.GetString(0), Name: r.GetString(1)), cancellationToken)).ToDictionary(s => s.Code, s => s.Name));
 }
