@@ -1,5 +1,4 @@
-using System.Buffers.Text;
-using System.Text;
+using Tianxin.BuildingBlocks.Web;
 
 namespace Tianxin.Registry.Features.Persons;
 
@@ -10,18 +9,8 @@ namespace Tianxin.Registry.Features.Persons;
 /// </summary>
 public sealed record PersonCursor(string Sort, Guid Id)
 {
-    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Sort}\n{Id}"));
+    public string Encode() => PageTokens.Encode(Sort, Id.ToString());
 
-    public static PersonCursor? Decode(string cursor)
-    {
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n');
-            return parts.Length == 2 && Guid.TryParse(parts[1], out var id) ? new PersonCursor(parts[0], id) : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    public static PersonCursor? Decode(string cursor) =>
+        PageTokens.Decode(cursor, 2) is [var sort, var id] && Guid.TryParse(id, out var person) ? new PersonCursor(sort, person) : null;
 }

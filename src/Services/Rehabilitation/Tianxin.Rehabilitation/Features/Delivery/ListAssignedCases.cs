@@ -1,9 +1,8 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using Npgsql;
 using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.BuildingBlocks.Web;
 using Tianxin.Rehabilitation.Features.Applications;
 
 namespace Tianxin.Rehabilitation.Features.Delivery;
@@ -57,22 +56,11 @@ public sealed class ListAssignedCases(NpgsqlDataSource dataSource)
         return new AssignedCasesPage(cases, Encode(cases[^1].DecidedOn!.Value, cases[^1].Id));
     }
 
-    private static string Encode(DateOnly on, Guid id) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{on:yyyy-MM-dd}|{id}"));
+    private static string Encode(DateOnly on, Guid id) => PageTokens.Encode(on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), id.ToString());
 
-    private static (DateOnly, Guid)? Decode(string token)
-    {
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)).Split('|');
-            return parts.Length == 2 && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on)
-                && Guid.TryParse(parts[1], out var id)
-                ? (on, id)
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    private static (DateOnly, Guid)? Decode(string token) =>
+        PageTokens.Decode(token, 2) is [var day, var assigned]
+        && DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) && Guid.TryParse(assigned, out var id)
+            ? (on, id)
+            : null;
 }
