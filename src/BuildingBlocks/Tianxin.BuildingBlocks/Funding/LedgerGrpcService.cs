@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
+using Tianxin.BuildingBlocks.Web;
 using Tianxin.Protos.Common.V1;
 
 namespace Tianxin.BuildingBlocks.Funding;
@@ -13,8 +14,12 @@ namespace Tianxin.BuildingBlocks.Funding;
 /// money actually recorded. The year of a payment is its budget line's, or the one its period names.
 /// </summary>
 [Authorize(Policy = PlatformPolicies.DistrictOfficer)]
+[BindServiceMethod(typeof(LedgerGrpcService), nameof(BindService))]
 public sealed class LedgerGrpcService(NpgsqlDataSource dataSource) : LedgerService.LedgerServiceBase
 {
+    public static void BindService(ServiceBinderBase binder, LedgerService.LedgerServiceBase service) =>
+        LedgerService.BindService(new MalformedRequests(binder), service);
+
     public override async Task<LedgerFigures> GetLedgerFigures(GetLedgerFiguresRequest request, ServerCallContext context)
     {
         var rows = await dataSource.Command(

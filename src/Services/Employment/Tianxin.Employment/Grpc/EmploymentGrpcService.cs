@@ -20,12 +20,16 @@ using Proto = Tianxin.Protos.Employment.V1;
 namespace Tianxin.Employment.Grpc;
 
 /// <summary>Thin: a school or bureau acts as its client id; each method reads its proto, calls the same handler as REST and maps the answer.</summary>
+[BindServiceMethod(typeof(EmploymentGrpcService), nameof(BindService))]
 public sealed class EmploymentGrpcService(
     ServiceInfoSource info, NpgsqlDataSource dataSource, CreateCourse createCourse, EnrolTrainee enrol, RecordAttendance attendance,
     CompleteTraining complete, RecogniseHardToEmploy hardToEmploy, RecordCareMonth careMonth, RecordSocialInsurance socialInsurance,
     HoldJobFair fairs, CreatePosting createPosting)
     : EmploymentService.EmploymentServiceBase
 {
+    public static void BindService(ServiceBinderBase binder, EmploymentService.EmploymentServiceBase service) =>
+        EmploymentService.BindService(new MalformedRequests(binder), service);
+
     private const string NotAnEnrolment = "报名编号无效 / Not an enrolment id.";
 
     public override Task<Protos.Common.V1.ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) =>

@@ -17,10 +17,14 @@ using Proto = Tianxin.Protos.Grievance.V1;
 namespace Tianxin.Grievance.Grpc;
 
 /// <summary>Thin: the hotline and law firms act as their client id, street staff as themselves; each method calls the handler REST calls and maps the answer.</summary>
+[BindServiceMethod(typeof(GrievanceGrpcService), nameof(BindService))]
 public sealed class GrievanceGrpcService(
     ServiceInfoSource info, NpgsqlDataSource dataSource, PushWorkOrder push, HotlineOrderSteps hotline, StaffOrderSteps staff, LegalAidSteps legalAid)
     : GrievanceService.GrievanceServiceBase
 {
+    public static void BindService(ServiceBinderBase binder, GrievanceService.GrievanceServiceBase service) =>
+        GrievanceService.BindService(new MalformedRequests(binder), service);
+
     private const string NotACase = "案件编号无效 / Not a case id.";
 
     public override Task<Protos.Common.V1.ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) =>

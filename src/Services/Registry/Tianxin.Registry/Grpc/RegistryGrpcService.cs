@@ -20,10 +20,14 @@ using RegisterPersonRequest = Tianxin.Protos.Registry.V1.RegisterPersonRequest;
 namespace Tianxin.Registry.Grpc;
 
 /// <summary>Thin: maps protos to the same handlers the REST API uses.</summary>
+[BindServiceMethod(typeof(RegistryGrpcService), nameof(BindService))]
 public sealed class RegistryGrpcService(
     ServiceInfoSource info, CertificateVerification verification, PersonRegistration registration, CertificateRegistrar certificates,
     PersonalDataProtector protector, ReportHouseholdStatus householdStatus) : RegistryService.RegistryServiceBase
 {
+    public static void BindService(ServiceBinderBase binder, RegistryService.RegistryServiceBase service) =>
+        RegistryService.BindService(new MalformedRequests(binder), service);
+
     public override Task<Protos.Common.V1.ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) =>
         info.DescribeForGrpc();
 

@@ -18,11 +18,15 @@ using Proto = Tianxin.Protos.Rehabilitation.V1;
 namespace Tianxin.Rehabilitation.Grpc;
 
 /// <summary>Thin: the calling institution is the token's client; each method reads its proto, calls the same handler as REST and maps the answer.</summary>
+[BindServiceMethod(typeof(RehabilitationGrpcService), nameof(BindService))]
 public sealed class RehabilitationGrpcService(
     ServiceInfoSource info, ListAssignedCases assigned, SubmitApplication submit, RecordSession sessions, RecordDevices devices,
     CompleteCase completion, RecordScreening screenings, RecordOperation operations, FindProgrammeFigures figures)
     : RehabilitationService.RehabilitationServiceBase
 {
+    public static void BindService(ServiceBinderBase binder, RehabilitationService.RehabilitationServiceBase service) =>
+        RehabilitationService.BindService(new MalformedRequests(binder), service);
+
     private const string NotACase = "个案编号无效 / Not a case id.";
 
     public override Task<Protos.Common.V1.ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) =>

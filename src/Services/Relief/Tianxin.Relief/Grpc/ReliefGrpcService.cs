@@ -19,10 +19,14 @@ using Proto = Tianxin.Protos.Relief.V1;
 namespace Tianxin.Relief.Grpc;
 
 /// <summary>Thin: partners act district-wide as their client id; each method reads its proto, calls the same handler as REST and maps the answer.</summary>
+[BindServiceMethod(typeof(ReliefGrpcService), nameof(BindService))]
 public sealed class ReliefGrpcService(
     ServiceInfoSource info, ListEnrolments enrolments, DecideEnrolment decide, Domain.PaymentRuns.PaymentList paymentList, ImportBankResults bankResults,
     ReportSchooling schooling, AuditTrail audit) : ReliefService.ReliefServiceBase
 {
+    public static void BindService(ServiceBinderBase binder, ReliefService.ReliefServiceBase service) =>
+        ReliefService.BindService(new MalformedRequests(binder), service);
+
     private const string NotARun = "批次编号无效 / Not a run id.";
 
     public override Task<Protos.Common.V1.ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) =>

@@ -13,9 +13,13 @@ using Proto = Tianxin.Protos.Reporting.V1;
 namespace Tianxin.Reporting.Grpc;
 
 /// <summary>Thin: the same drafts and targets as REST, mapped to the proto.</summary>
+[BindServiceMethod(typeof(ReportingGrpcService), nameof(BindService))]
 public sealed class ReportingGrpcService(ServiceInfoSource info, DraftYearEndReport draft, LiveTargets targets, TimeProvider clock)
     : ReportingService.ReportingServiceBase
 {
+    public static void BindService(ServiceBinderBase binder, ReportingService.ReportingServiceBase service) =>
+        ReportingService.BindService(new MalformedRequests(binder), service);
+
     public override Task<Protos.Common.V1.ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) =>
         info.DescribeForGrpc();
 
