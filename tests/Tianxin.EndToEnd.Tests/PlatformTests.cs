@@ -153,11 +153,34 @@ public sealed class PlatformTests(PlatformFixture platform)
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 
+    [Theory]
+    [InlineData("registry", "persons", "id_number_cipher")]
+    [InlineData("relief", "enrolments", "bank_account")]
+    [InlineData("grievance", "grievance_cases", "complainant_name")]
+    public async Task An_operator_sees_which_key_protects_the_stored_personal_data_and_nobody_else_does(string service, string table, string column)
+    {
+        using var asAdministrator = await platform.Gateway.GetAsync($"/api/{service}/admin/personal-data/keys");
+        var keys = await platform.Operator.GetFromJsonAsync<KeysAnswer>($"/api/{service}/admin/personal-data/keys");
+
+        Assert.Equal(HttpStatusCode.Forbidden, asAdministrator.StatusCode);
+        var active = Assert.Single(keys!.Keys);
+        Assert.Equal((keys.ActiveKeyId, true, true, false), (active.KeyId, active.Configured, active.Active, active.Retirable));
+        var stored = keys.Columns.Single(c => (c.Table, c.Column) == (table, column));
+        Assert.True(stored.ValuesByKey[keys.ActiveKeyId] > 0, $"the demo stores no {table}.{column}");
+        Assert.Equal(keys.Columns.Sum(c => c.ValuesByKey.Values.Sum()), active.Values);
+    }
+
     public static TheoryData<string> Services() => new(PlatformFixture.Services);
 
     private List<Otlp.ReceivedSpan> SpansOf(string traceId) => platform.Otlp.Spans.Where(s => s.TraceId == traceId).ToList();
 
     private sealed record HealthAnswer(string Status);
+
+    private sealed record KeysAnswer(string ActiveKeyId, List<KeyAnswer> Keys, List<ColumnAnswer> Columns);
+
+    private sealed record KeyAnswer(string KeyId, bool Configured, bool Active, long Values, bool Retirable);
+
+    private sealed record ColumnAnswer(string Table, string Column, Dictionary<string, long> ValuesByKey);
 
     private sealed record InfoAnswer(string Name, string DisplayName);
 

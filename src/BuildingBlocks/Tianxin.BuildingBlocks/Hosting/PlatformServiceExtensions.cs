@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 using Tianxin.BuildingBlocks.Audit;
 using Tianxin.BuildingBlocks.Messaging;
+using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
 using Tianxin.BuildingBlocks.Web;
@@ -75,6 +76,10 @@ public static class PlatformServiceExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapMessagingAdminApi();
         app.MapAuditApi();
+        if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(KeyRotation)) == true)
+        {
+            app.MapKeyRotationApi();
+        }
         app.MapGet("/info", (ServiceInfoSource info) => TypedResults.Ok(info.Describe()))
             .WithTags("Service").WithSummary("Which service and build answered");
         return app;

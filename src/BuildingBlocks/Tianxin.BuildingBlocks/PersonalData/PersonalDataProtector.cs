@@ -34,6 +34,10 @@ public sealed class PersonalDataProtector
         _blindIndexKey = DecodeKey(settings.BlindIndexKey, "BlindIndexKey");
     }
 
+    public string ActiveKeyId => _activeKeyId;
+
+    public IReadOnlyCollection<string> KeyIds => _keys.Keys;
+
     public byte[] Encrypt(string plaintext, string purpose) => Encrypt(Encoding.UTF8.GetBytes(plaintext), purpose);
 
     /// <summary>For whole files of personal data (an uploaded list) kept until processed.</summary>

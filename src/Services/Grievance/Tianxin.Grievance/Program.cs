@@ -13,7 +13,9 @@ using Tianxin.Grievance.Grpc;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("grievance", "权益维护 Rights and grievances"),
     messaging => messaging.AddConsumer<ReliefGrantedConsumer>().AddConsumer<ReliefRefusedConsumer>().AddConsumer<EmploymentOutcomeConsumer>());
-builder.AddPersonalDataProtection();
+builder.AddPersonalDataProtection(
+    new EncryptedColumn("grievance_cases", "complainant_name", Complainant.NamePurpose),
+    new EncryptedColumn("grievance_cases", "complainant_phone", Complainant.PhonePurpose));
 builder.Services.AddCases().AddWorkOrders().AddReferrals().AddLegalAid().AddDefects().AddAttachments().AddDemoData(builder.Configuration);
 
 var app = builder.Build();

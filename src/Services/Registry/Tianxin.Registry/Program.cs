@@ -12,7 +12,9 @@ using Tianxin.Registry.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("registry", "残疾人基础信息 Registry"));
-builder.AddPersonalDataProtection();
+builder.AddPersonalDataProtection(
+    new EncryptedColumn("persons", "id_number_cipher", PersonRow.IdNumberPurpose),
+    new EncryptedColumn("imports", "content", ImportWorker.ContentPurpose));
 builder.Services.AddSingleton<RegistryChanges>().AddPersons().AddCertificates(builder.Configuration).AddHouseholds().AddImports()
     .AddFactsRefresh(builder.Configuration).AddDemoData(builder.Configuration);
 

@@ -17,7 +17,9 @@ using Tianxin.Relief.Grpc;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("relief", "帮扶救助 Relief"),
     messaging => messaging.AddConsumer<EligibilityCopyConsumer>().AddConsumer<SubsidyDiscoveryConsumer>().AddConsumer<HardshipReferralConsumer>());
-builder.AddPersonalDataProtection();
+builder.AddPersonalDataProtection(
+    new EncryptedColumn("enrolments", "bank_account", AcceptEnrolment.AccountPurpose),
+    new EncryptedColumn("enrolments", "account_holder", AcceptEnrolment.HolderPurpose));
 builder.Services.AddEligibilityCopy().AddFunding()
     .AddSubsidies().AddEnrolments().AddPaymentRuns().AddCases(builder.Configuration).AddHomeModifications().AddCampaigns().AddEducationAid().AddContributions().AddFigures().AddDemoData(builder.Configuration);
 
