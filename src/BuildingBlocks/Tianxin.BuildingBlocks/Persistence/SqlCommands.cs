@@ -38,11 +38,13 @@ public static class SqlCommands
         }
     }
 
+    /// <summary>The first column of the first row; SQL NULL is null for a nullable <typeparamref name="T"/> and refused for any other.</summary>
     public static async Task<T> ScalarAsync<T>(this NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using (command)
         {
-            return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+            var value = await command.ExecuteScalarAsync(cancellationToken);
+            return value is DBNull && default(T) is null ? default! : (T)value!;
         }
     }
 
