@@ -24,8 +24,10 @@ public sealed class DemoDataTests(PlatformFixture platform)
             "select distinct c.grade::text from certificates c join persons p on p.id = c.person_id where p.created_by = 'demo-data'");
         var sexes = await TextsAsync(registry, "select distinct sex from persons where created_by = 'demo-data'");
         var persons = await TextsAsync(registry, "select id::text from persons where created_by = 'demo-data'");
+        var households = await TextsAsync(registry, "select id::text from households where created_by = 'demo-data'");
 
         Assert.Equal(PlatformFixture.DemoPersons, persons.Length);
+        Assert.Equal(PlatformFixture.DemoPersons / 10 * 6, households.Length); // six in every ten persons' block, none refused
         Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], categories.Order());
         Assert.Equal(["1", "2", "3", "4"], grades.Order());
         Assert.Equal(["female", "male"], sexes.Order());

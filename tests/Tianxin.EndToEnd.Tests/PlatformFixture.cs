@@ -47,6 +47,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public string DistrictAdminToken { get; private set; } = null!;
     /// <summary>The gateway, called as the platform's operator.</summary>
     public HttpClient Operator { get; private set; } = null!;
+    /// <summary>When the platform had started and seeded its demo data, before any test called it.</summary>
+    public DateTimeOffset TestsBegan { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -95,6 +97,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         await StaffTokenAsync("community-worker");
         await WaitForReliefDemoAsync(timeout.Token);
         await WaitForEmploymentDemoAsync(timeout.Token);
+        TestsBegan = DateTimeOffset.UtcNow;
     }
 
     /// <summary>The employment demo's last step is this year's programmes: tests that count employment and quota figures wait for it.</summary>

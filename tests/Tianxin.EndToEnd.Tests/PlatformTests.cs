@@ -96,6 +96,41 @@ public sealed class PlatformTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_request_the_service_refuses_is_an_answer_not_an_error_in_the_traces()
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/registry/persons") { Content = JsonContent.Create(new { name = "" }) };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+
+        using var response = await platform.Gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // The forwarded call and the service's handling of it (the trace may also hold a first token check's discovery calls).
+        await Wait.UntilAsync(() => Task.FromResult(SpansOf(traceId).Any(s => (s.Service, s.Scope, s.Name) == ("gateway", "System.Net.Http", "POST"))
+                                                    && SpansOf(traceId).Any(s => (s.Service, s.Scope) == ("registry", "Microsoft.AspNetCore") && s.Name.StartsWith("POST", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(30), () => "Spans of the trace: " + string.Join(", ", SpansOf(traceId).Select(s => $"{s.Service}:{s.Name}")));
+        Assert.DoesNotContain(SpansOf(traceId), s => s.Failed);
+    }
+
+    [Fact]
+    public async Task Starting_the_platform_and_seeding_its_demo_logs_no_error_and_none_of_its_own_warnings()
+    {
+        // Logs leave each process in batches about a second apart.
+        var exported = platform.TestsBegan.AddSeconds(5) - DateTimeOffset.UtcNow;
+        if (exported > TimeSpan.Zero)
+        {
+            await Task.Delay(exported);
+        }
+
+        var startup = platform.Otlp.Logs.Where(log => log.At < platform.TestsBegan).ToList();
+        var wrong = startup.Where(log => log.Severity >= 17 || (log.Severity >= 13 && log.Category.StartsWith("Tianxin.", StringComparison.Ordinal)))
+            .Select(log => $"{log.Service} {log.Category}: {log.Body}").Distinct().ToList();
+
+        Assert.Contains(startup, log => log.Body.Contains("Database of registry is up to date", StringComparison.Ordinal));
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_a_problem_details_404()
     {
         using var response = await platform.Gateway.GetAsync("/api/nowhere/at-all");

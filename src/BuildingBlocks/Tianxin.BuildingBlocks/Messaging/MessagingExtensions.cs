@@ -29,6 +29,9 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' (amqp://…) is not configured.");
         services.AddMassTransit(bus =>
         {
+            // MassTransit would report the bus's shape to its vendor over the internet: a government network has no
+            // business calling out, and cannot (a warning in every service's log when it tries).
+            bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
             bus.SetEndpointNameFormatter(messaging.EndpointNames);
             foreach (var (consumer, queue) in messaging.Consumers)
             {

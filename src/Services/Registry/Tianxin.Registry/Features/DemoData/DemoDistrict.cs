@@ -41,7 +41,8 @@ public sealed class DemoDistrict
             var birthDate = today.AddYears(-age).AddDays(-random.Next(1, 360));
             var idNumber = NewIdNumber(random, birthDate, male: i % 2 == 0, usedNumbers);
             var name = Surnames[random.Next(Surnames.Length)] + GivenName(random);
-            var community = Communities[i % Communities.Length];
+            // The third and fourth of every ten share a household (一户多残), which needs one street: one community, then.
+            var community = Communities[(i % 10 == 3 ? i - 1 : i) % Communities.Length];
             var phone = random.Next(4) == 0 ? null : "13" + random.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
             var hasCertificate = i < 20 || random.Next(100) < 92;
             var category = i < 14 ? i % 7 + 1 : Weighted(random, CategoryWeights) + 1;
