@@ -22,16 +22,17 @@ public sealed class UnreachableBackendTests : IDisposable
     public void Dispose() => _hungBackend.Dispose();
 
     [Fact]
-    public async Task A_rest_call_to_a_service_that_is_down_is_a_problem_details_502()
+    public async Task A_rest_call_to_a_service_that_is_down_is_a_problem_details_503_saying_when_to_retry()
     {
         await using var gateway = GatewayInFrontOf($"http://127.0.0.1:{ClosedPort()}");
         using var client = Client(gateway);
 
         using var response = await client.GetAsync("/api/registry/info");
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
         var problem = await response.Content.ReadFromJsonAsync<Problem>();
-        Assert.Equal(502, problem!.Status);
+        Assert.Equal(503, problem!.Status);
         Assert.Contains("service", problem.Title, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -4,10 +4,13 @@ namespace Tianxin.Gateway;
 
 /// <summary>
 /// When a backend cannot be reached or does not answer, YARP leaves an empty 502/503/504. Callers get
-/// instead a problem-details body (REST) or a gRPC status (UNAVAILABLE, DEADLINE_EXCEEDED) they can act on.
+/// instead a problem-details body (REST) or a gRPC status (UNAVAILABLE, DEADLINE_EXCEEDED) they can act on;
+/// a service that is down or restarting is 503 with the seconds to wait in Retry-After.
 /// </summary>
 public sealed class ProxyErrorResponder(RequestDelegate next)
 {
+    private const string RetryAfterSeconds = "5";
+
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
@@ -18,6 +21,10 @@ public sealed class ProxyErrorResponder(RequestDelegate next)
         }
 
         var status = StatusFor(error);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
         if (IsGrpc(context.Request))
         {
             // A "trailers-only" gRPC answer: HTTP 200 with the gRPC status in the headers.
@@ -37,7 +44,8 @@ public sealed class ProxyErrorResponder(RequestDelegate next)
     private static int StatusFor(IForwarderErrorFeature error) => error.Error switch
     {
         ForwarderError.RequestTimedOut => StatusCodes.Status504GatewayTimeout,
-        ForwarderError.NoAvailableDestinations => StatusCodes.Status503ServiceUnavailable,
+        // Sending failed: nothing listens (down, restarting) or the connection broke before an answer.
+        ForwarderError.NoAvailableDestinations or ForwarderError.Request => StatusCodes.Status503ServiceUnavailable,
         ForwarderError.RequestBodyClient when error.Exception is BadHttpRequestException bad => bad.StatusCode,
         ForwarderError.RequestBodyClient => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status502BadGateway,
@@ -54,7 +62,7 @@ public sealed class ProxyErrorResponder(RequestDelegate next)
     private static string TitleFor(int status) => status switch
     {
         StatusCodes.Status504GatewayTimeout => "服务响应超时 / The service did not answer in time",
-        StatusCodes.Status503ServiceUnavailable => "服务暂不可用 / The service is unavailable",
+        StatusCodes.Status503ServiceUnavailable => "服务暂不可用，请稍后重试 / The service is unavailable; retry shortly",
         StatusCodes.Status413PayloadTooLarge => "请求体过大 / Request body too large",
         StatusCodes.Status400BadRequest => "请求体无法读取 / The request body could not be read",
         _ => "无法连接服务 / The service could not be reached",
@@ -65,6 +73,8 @@ public sealed class ProxyErrorResponder(RequestDelegate next)
         StatusCodes.Status504GatewayTimeout => "The backend service did not respond before the gateway's timeout. Retry later.",
         StatusCodes.Status413PayloadTooLarge => "The request body exceeds the gateway's limit.",
         StatusCodes.Status400BadRequest => "The gateway could not read the request body from the client.",
-        _ => "The backend service is down or restarting. Retry in a moment; the platform's operators are alerted by its health checks.",
+        StatusCodes.Status503ServiceUnavailable =>
+            "The backend service is down or restarting. Retry after the seconds in Retry-After; the platform's operators are alerted by its health checks.",
+        _ => "The backend service gave an answer the gateway could not read. Retry later.",
     };
 }

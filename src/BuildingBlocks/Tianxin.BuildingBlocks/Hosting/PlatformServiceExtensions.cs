@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -47,8 +48,9 @@ public static class PlatformServiceExtensions
         builder.Services.AddSingleton<ServiceInfoSource>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddGrpcDefaults();
+        builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<OutageAnswers.Grpc>());
         builder.Services.AddValidation();
-        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>().AddExceptionHandler<OutageAnswers.Rest>();
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>

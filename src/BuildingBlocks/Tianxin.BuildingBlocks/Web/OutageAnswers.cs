@@ -1,0 +1,101 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Tianxin.BuildingBlocks.Messaging;
+
+namespace Tianxin.BuildingBlocks.Web;
+
+/// <summary>
+/// A request that failed because the service's database is away (down, restarting, refusing connections) is
+/// neither the caller's mistake nor a bug: REST answers 503 with Retry-After and gRPC UNAVAILABLE, which clients
+/// know to retry, instead of a 500 or UNKNOWN. Nothing was written: the transaction did not commit.
+/// </summary>
+public static class OutageAnswers
+{
+    public const int RetryAfterSeconds = 5;
+    public const string Title = "服务暂时不可用，请稍后重试 / The service is briefly unavailable; retry shortly";
+
+    public sealed class Rest(IProblemDetailsService problemDetails) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (!Outages.Is(exception))
+            {
+                return false;
+            }
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = Title,
+                    Detail = $"A store this service needs is unavailable; nothing was changed. Retry after {RetryAfterSeconds} seconds.",
+                },
+            });
+        }
+    }
+
+    public sealed class Grpc : Interceptor
+    {
+        public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
+            UnaryServerMethod<TRequest, TResponse> continuation)
+        {
+            try
+            {
+                return await continuation(request, context);
+            }
+            catch (Exception e) when (Outages.Is(e))
+            {
+                throw Unavailable(e);
+            }
+        }
+
+        public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
+            ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        {
+            try
+            {
+                await continuation(request, responseStream, context);
+            }
+            catch (Exception e) when (Outages.Is(e))
+            {
+                throw Unavailable(e);
+            }
+        }
+
+        public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+            ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+        {
+            try
+            {
+                return await continuation(requestStream, context);
+            }
+            catch (Exception e) when (Outages.Is(e))
+            {
+                throw Unavailable(e);
+            }
+        }
+
+        public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+            IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+        {
+            try
+            {
+                await continuation(requestStream, responseStream, context);
+            }
+            catch (Exception e) when (Outages.Is(e))
+            {
+                throw Unavailable(e);
+            }
+        }
+
+        private static RpcException Unavailable(Exception cause) =>
+            new(new Status(StatusCode.Unavailable, Title, cause), new Metadata { { "retry-after", RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+    }
+}
