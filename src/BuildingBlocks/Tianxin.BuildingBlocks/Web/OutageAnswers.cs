@@ -10,7 +10,8 @@ namespace Tianxin.BuildingBlocks.Web;
 /// <summary>
 /// A request that failed because the service's database is away (down, restarting, refusing connections) is
 /// neither the caller's mistake nor a bug: REST answers 503 with Retry-After and gRPC UNAVAILABLE, which clients
-/// know to retry, instead of a 500 or UNKNOWN. Nothing was written: the transaction did not commit.
+/// know to retry, instead of a 500 or UNKNOWN. The request's transaction did not commit, unless the outage struck
+/// after it (an audit record, a notification): a retry then finds the change made (409 for a registration).
 /// </summary>
 public static class OutageAnswers
 {
@@ -35,7 +36,8 @@ public static class OutageAnswers
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
                     Title = Title,
-                    Detail = $"A store this service needs is unavailable; nothing was changed. Retry after {RetryAfterSeconds} seconds.",
+                    Detail = $"A store this service needs is unavailable. Retry after {RetryAfterSeconds} seconds; " +
+                             "a change that went through before the outage is then answered as already made.",
                 },
             });
         }

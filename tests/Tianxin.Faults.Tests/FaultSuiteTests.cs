@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using Npgsql;
+using Tianxin.BuildingBlocks.Persistence;
+using Xunit.Abstractions;
+
+namespace Tianxin.Faults.Tests;
+
+/// <summary>
+/// While 1,000 registrations go through the gateway, RabbitMQ is killed, a consuming service is killed and the database
+/// server stops for a few seconds. Afterwards every registration is in every service that copies it, and in the report, exactly once;
+/// callers were told to retry (503 with Retry-After) and none waited beyond its timeout.
+/// </summary>
+public sealed class FaultSuiteTests(ITestOutputHelper output)
+{
+    private const int Commands = 1_000;
+    private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Down = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromMinutes(3);
+    private static readonly string[] Copies = ["rehabilitation", "relief", "employment"];
+
+    [Fact]
+    public async Task Every_registration_reaches_every_consumer_once_through_a_broker_kill_a_service_kill_and_a_database_restart()
+    {
+        await using var platform = await FaultPlatform.StartAsync();
+        using var administrator = await platform.DistrictAdministratorAsync(ClientTimeout);
+        var load = new RegistrationLoad(administrator, Commands);
+        var running = load.RunAsync(workers: 2, pause: TimeSpan.FromMilliseconds(50));
+
+        await load.UntilDoneAsync(150);
+        platform.Kill("rabbitmq-server");
+        await Task.Delay(Down);
+        await platform.StartAgainAsync("rabbitmq-server");
+
+        await load.UntilDoneAsync(400);
+        platform.Kill("rehabilitation");
+        var whileDown = await AskAsync(administrator, "/api/rehabilitation/info");
+        await Task.Delay(Down);
+        await platform.StartAgainAsync("rehabilitation");
+
+        await load.UntilDoneAsync(650);
+        await platform.StopAsync("postgres");
+        await Task.Delay(Down);
+        await platform.StartAgainAsync("postgres");
+        var lastFaultOver = Stopwatch.StartNew();
+        await running;
+
+        var registered = await RegisteredAsync(platform);
+        var effects = await EffectsOnceRecoveredAsync(platform, registered);
+        var recovery = lastFaultOver.Elapsed;
+
+        output.WriteLine($"commands {Commands}, registered {registered.Length}, answers {string.Join(", ", load.Answers.OrderBy(a => a.Key).Select(a => $"{a.Key}: {a.Value}"))}");
+        foreach (var (consumer, (present, doubled)) in effects)
+        {
+            output.WriteLine($"{consumer}: effects {present}, lost {registered.Length - present}, doubled {doubled}");
+        }
+        output.WriteLine($"slowest answer {load.Slowest.TotalSeconds:0.0} s; recovered {recovery.TotalSeconds:0} s after the last fault; " +
+                         $"rehabilitation while down: {whileDown}");
+
+        Assert.Empty(load.Wrong);
+        Assert.Equal(Commands, registered.Length);
+        Assert.All(effects, effect => Assert.Equal((registered.Length, 0L), effect.Value));
+        Assert.DoesNotContain("timed out", load.Answers.Keys);
+        Assert.True(load.Slowest < ClientTimeout);
+        Assert.True(load.Answers.GetValueOrDefault("503") > 0, "no caller met the database while it was down");
+        Assert.Contains(whileDown, new[] { "503 retry after 5 s", "no answer in time" });
+    }
+
+    /// <summary>What a caller is told about a service that was just killed.</summary>
+    private static async Task<string> AskAsync(HttpClient client, string path)
+    {
+        try
+        {
+            using var response = await client.GetAsync(path);
+            return response.StatusCode == HttpStatusCode.GatewayTimeout
+                ? "no answer in time" // a connection the local proxy kept open to the killed process
+                : $"{(int)response.StatusCode} retry after {response.Headers.RetryAfter?.Delta?.TotalSeconds} s";
+        }
+        catch (TaskCanceledException)
+        {
+            return "timed out";
+        }
+    }
+
+    private static async Task<Guid[]> RegisteredAsync(FaultPlatform platform)
+    {
+        await using var registry = NpgsqlDataSource.Create(await platform.ConnectionStringAsync("registry"));
+        return [.. await registry.Command("select id from persons where address like $1", RegistrationLoad.AddressPrefix + "%")
+            .ReadAllAsync(reader => reader.GetGuid(0), CancellationToken.None)];
+    }
+
+    /// <summary>Per consumer, the registrations it holds and how many it holds more than once, once all are there or the limit is up.</summary>
+    private static async Task<Dictionary<string, (long Present, long Doubled)>> EffectsOnceRecoveredAsync(FaultPlatform platform, Guid[] registered)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var effects = new Dictionary<string, (long, long)>();
+            foreach (var copy in Copies)
+            {
+                effects[copy] = await CountAsync(platform, copy,
+                    "select count(distinct person_id), count(*) - count(distinct person_id) from eligibility_persons where person_id = any($1)", registered);
+            }
+            effects["reporting"] = await CountAsync(platform, "reporting",
+                """
+                select count(distinct payload->'person'->>'personId'), count(*) - count(distinct payload->'person'->>'personId')
+                from reported_events where event_type = 'PersonRegistered' and (payload->'person'->>'personId')::uuid = any($1)
+                """, registered);
+            if (effects.Values.All(e => e.Item1 == registered.Length) || deadline.Elapsed > RecoveryLimit)
+            {
+                return effects;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static async Task<(long, long)> CountAsync(FaultPlatform platform, string service, string sql, Guid[] registered)
+    {
+        await using var database = NpgsqlDataSource.Create(await platform.ConnectionStringAsync(service));
+        var counts = await database.Command(sql, registered).ReadAllAsync(reader => (reader.GetInt64(0), reader.GetInt64(1)), CancellationToken.None);
+        return counts.Single();
+    }
+}
