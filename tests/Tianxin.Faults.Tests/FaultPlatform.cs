@@ -91,15 +91,30 @@ public sealed class FaultPlatform : IAsyncDisposable
         process.WaitForExit();
     }
 
-    /// <summary>The orchestrator's part: start the resource again and wait until it is healthy.</summary>
-    public async Task StartAgainAsync(string resource)
+    /// <summary>
+    /// The orchestrator's part: start the resource again and wait until it is healthy, trying again when a start fails
+    /// (as systemd's Restart=on-failure does: a server just stopped can still hold its port or files for a moment).
+    /// </summary>
+    /// <returns>How many starts it took.</returns>
+    public async Task<int> StartAgainAsync(string resource)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await App.ResourceNotifications.WaitForResourceAsync(resource, state => state.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart",
-            timeout.Token);
-        var started = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
-        Assert.True(started.Success, $"{resource} did not start again: {started.Message}");
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        for (var attempt = 1; ; attempt++)
+        {
+            await App.ResourceNotifications.WaitForResourceAsync(resource, state => state.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart",
+                timeout.Token);
+            var started = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
+            Assert.True(started.Success, $"{resource} did not start again: {started.Message}");
+            try
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+                return attempt;
+            }
+            catch (DistributedApplicationException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
+            }
+        }
     }
 
     /// <summary>A clean stop (fast shutdown: running transactions roll back), as an operator or a package upgrade does.</summary>

@@ -27,21 +27,21 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
         var load = new RegistrationLoad(administrator, Commands);
         var running = load.RunAsync(workers: 2, pause: TimeSpan.FromMilliseconds(50));
 
-        await load.UntilDoneAsync(150);
+        await load.UntilDoneAsync(150, running);
         platform.Kill("rabbitmq-server");
         await Task.Delay(Down);
-        await platform.StartAgainAsync("rabbitmq-server");
+        var starts = await platform.StartAgainAsync("rabbitmq-server");
 
-        await load.UntilDoneAsync(400);
+        await load.UntilDoneAsync(400, running);
         platform.Kill("rehabilitation");
         var whileDown = await AskAsync(administrator, "/api/rehabilitation/info");
         await Task.Delay(Down);
-        await platform.StartAgainAsync("rehabilitation");
+        starts += await platform.StartAgainAsync("rehabilitation");
 
-        await load.UntilDoneAsync(650);
+        await load.UntilDoneAsync(650, running);
         await platform.StopAsync("postgres");
         await Task.Delay(Down);
-        await platform.StartAgainAsync("postgres");
+        starts += await platform.StartAgainAsync("postgres");
         var lastFaultOver = Stopwatch.StartNew();
         await running;
 
@@ -52,16 +52,17 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
         output.WriteLine($"commands {Commands}, registered {registered.Length}, answers {string.Join(", ", load.Answers.OrderBy(a => a.Key).Select(a => $"{a.Key}: {a.Value}"))}");
         foreach (var (consumer, (present, doubled)) in effects)
         {
-            output.WriteLine($"{consumer}: effects {present}, lost {registered.Length - present}, doubled {doubled}");
+            // The copies hold a person once by their key, so only the report, which keeps each event it received, can show a double.
+            output.WriteLine($"{consumer}: effects {present}, lost {registered.Length - present}" + (consumer == "reporting" ? $", doubled {doubled}" : ""));
         }
         output.WriteLine($"slowest answer {load.Slowest.TotalSeconds:0.0} s; recovered {recovery.TotalSeconds:0} s after the last fault; " +
-                         $"rehabilitation while down: {whileDown}");
+                         $"rehabilitation while down: {whileDown}; {starts} starts for 3 restarts");
 
         Assert.Empty(load.Wrong);
         Assert.Equal(Commands, registered.Length);
         Assert.All(effects, effect => Assert.Equal((registered.Length, 0L), effect.Value));
         Assert.DoesNotContain("timed out", load.Answers.Keys);
-        Assert.True(load.Slowest < ClientTimeout);
+        Assert.True(load.Slowest < FaultPlatform.BackendTimeout + TimeSpan.FromSeconds(1), $"an answer took {load.Slowest}");
         Assert.True(load.Answers.GetValueOrDefault("503") > 0, "no caller met the database while it was down");
         Assert.Contains(whileDown, new[] { "503 retry after 5 s", "no answer in time" });
     }
@@ -98,8 +99,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
             var effects = new Dictionary<string, (long, long)>();
             foreach (var copy in Copies)
             {
-                effects[copy] = await CountAsync(platform, copy,
-                    "select count(distinct person_id), count(*) - count(distinct person_id) from eligibility_persons where person_id = any($1)", registered);
+                effects[copy] = await CountAsync(platform, copy, "select count(*), 0::bigint from eligibility_persons where person_id = any($1)", registered);
             }
             effects["reporting"] = await CountAsync(platform, "reporting",
                 """

@@ -15,6 +15,7 @@ namespace Tianxin.Faults.Tests;
 public sealed class RegistrationLoad(HttpClient gateway, int commands)
 {
     public const string AddressPrefix = "故障演练巷";
+    private const int MostAttempts = 30;
     private int _next = -1;
     private int _done;
     private long _slowestTicks;
@@ -39,10 +40,16 @@ public sealed class RegistrationLoad(HttpClient gateway, int commands)
             }
         })));
 
-    public async Task UntilDoneAsync(int count)
+    /// <summary>Returns once <paramref name="count"/> registrations are done, or rethrows what stopped the load.</summary>
+    public async Task UntilDoneAsync(int count, Task running)
     {
         while (Volatile.Read(ref _done) < count)
         {
+            if (running.IsCompleted)
+            {
+                await running;
+                throw new InvalidOperationException($"The load ended after {_done} registrations, before {count}.");
+            }
             await Task.Delay(50);
         }
     }
@@ -58,6 +65,11 @@ public sealed class RegistrationLoad(HttpClient gateway, int commands)
         };
         for (var attempt = 1; ; attempt++)
         {
+            if (attempt > MostAttempts)
+            {
+                Wrong.Enqueue($"#{index}: still not registered after {MostAttempts} tries");
+                return;
+            }
             var clock = Stopwatch.StartNew();
             try
             {

@@ -4,11 +4,12 @@ namespace Tianxin.Gateway.Tests;
 
 public sealed class ForwardedAnswersTests : IDisposable
 {
+    private static readonly ActivitySource Proxy = new("Yarp.ReverseProxy");
     private static readonly ActivitySource Http = new("System.Net.Http");
     private static readonly ActivitySource Other = new("Tianxin.Gateway.Tests");
     private readonly ActivityListener _listener = new()
     {
-        ShouldListenTo = source => source.Name is "System.Net.Http" or "Tianxin.Gateway.Tests",
+        ShouldListenTo = source => source.Name is "Yarp.ReverseProxy" or "System.Net.Http" or "Tianxin.Gateway.Tests",
         Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
     };
 
@@ -26,31 +27,35 @@ public sealed class ForwardedAnswersTests : IDisposable
     [InlineData(502, ActivityStatusCode.Error)]
     public void A_forwarded_answer_is_an_error_of_the_gateway_only_when_the_service_failed(int status, ActivityStatusCode expected)
     {
-        using var forwarded = Ended(Http, ActivityKind.Client, status);
+        var forwarded = Ended(Http, ActivityKind.Client, status, forwarding: true);
 
         Assert.Equal(expected, forwarded.Status);
+        Assert.Equal(expected == ActivityStatusCode.Error, forwarded.GetTagItem("error.type") is not null);
     }
 
     [Fact]
-    public void A_call_that_got_no_answer_stays_an_error()
+    public void A_forwarded_call_that_got_no_answer_stays_an_error()
     {
-        using var unanswered = Ended(Http, ActivityKind.Client, status: null);
+        var unanswered = Ended(Http, ActivityKind.Client, status: null, forwarding: true);
 
         Assert.Equal(ActivityStatusCode.Error, unanswered.Status);
     }
 
     [Fact]
-    public void Spans_of_other_sources_and_kinds_are_left_as_they_are()
+    public void The_gateways_own_calls_other_sources_and_kinds_are_left_as_they_are()
     {
-        using var other = Ended(Other, ActivityKind.Client, 404);
-        using var server = Ended(Http, ActivityKind.Server, 404);
+        var own = Ended(Http, ActivityKind.Client, 404, forwarding: false);
+        var other = Ended(Other, ActivityKind.Client, 404, forwarding: true);
+        var server = Ended(Http, ActivityKind.Server, 404, forwarding: true);
 
+        Assert.Equal(ActivityStatusCode.Error, own.Status);
         Assert.Equal(ActivityStatusCode.Error, other.Status);
         Assert.Equal(ActivityStatusCode.Error, server.Status);
     }
 
-    private static Activity Ended(ActivitySource source, ActivityKind kind, int? status)
+    private static Activity Ended(ActivitySource source, ActivityKind kind, int? status, bool forwarding)
     {
+        using var forwarder = forwarding ? Proxy.StartActivity("proxy.forwarder") : null;
         var activity = source.StartActivity("POST", kind)!;
         if (status is not null)
         {

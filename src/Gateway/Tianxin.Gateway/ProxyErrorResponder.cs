@@ -1,3 +1,4 @@
+using Tianxin.BuildingBlocks.Web;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Tianxin.Gateway;
@@ -9,7 +10,6 @@ namespace Tianxin.Gateway;
 /// </summary>
 public sealed class ProxyErrorResponder(RequestDelegate next)
 {
-    private const string RetryAfterSeconds = "5";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -20,10 +20,10 @@ public sealed class ProxyErrorResponder(RequestDelegate next)
             return;
         }
 
-        var status = StatusFor(error);
+        var status = StatusFor(error, context.Request.Method);
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            context.Response.Headers.RetryAfter = OutageAnswers.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         if (IsGrpc(context.Request))
         {
@@ -41,11 +41,15 @@ public sealed class ProxyErrorResponder(RequestDelegate next)
     private static bool IsGrpc(HttpRequest request) =>
         request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static int StatusFor(IForwarderErrorFeature error) => error.Error switch
+    private static int StatusFor(IForwarderErrorFeature error, string method) => error.Error switch
     {
         ForwarderError.RequestTimedOut => StatusCodes.Status504GatewayTimeout,
-        // Sending failed: nothing listens (down, restarting) or the connection broke before an answer.
-        ForwarderError.NoAvailableDestinations or ForwarderError.Request => StatusCodes.Status503ServiceUnavailable,
+        // Nothing listens (down, restarting), or the request only read: retrying is safe. A connection that broke after a
+        // change was sent may have carried it through: that stays a 502, without Retry-After.
+        ForwarderError.NoAvailableDestinations => StatusCodes.Status503ServiceUnavailable,
+        ForwarderError.Request when error.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+                                    || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
+            => StatusCodes.Status503ServiceUnavailable,
         ForwarderError.RequestBodyClient when error.Exception is BadHttpRequestException bad => bad.StatusCode,
         ForwarderError.RequestBodyClient => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status502BadGateway,
@@ -65,7 +69,7 @@ public sealed class ProxyErrorResponder(RequestDelegate next)
         StatusCodes.Status503ServiceUnavailable => "服务暂不可用，请稍后重试 / The service is unavailable; retry shortly",
         StatusCodes.Status413PayloadTooLarge => "请求体过大 / Request body too large",
         StatusCodes.Status400BadRequest => "请求体无法读取 / The request body could not be read",
-        _ => "无法连接服务 / The service could not be reached",
+        _ => "服务连接中断 / The connection to the service broke",
     };
 
     private static string DetailFor(int status) => status switch
@@ -75,6 +79,6 @@ public sealed class ProxyErrorResponder(RequestDelegate next)
         StatusCodes.Status400BadRequest => "The gateway could not read the request body from the client.",
         StatusCodes.Status503ServiceUnavailable =>
             "The backend service is down or restarting. Retry after the seconds in Retry-After; the platform's operators are alerted by its health checks.",
-        _ => "The backend service gave an answer the gateway could not read. Retry later.",
+        _ => "The connection to the backend service broke or its answer could not be read; a change may or may not have been made.",
     };
 }

@@ -66,18 +66,24 @@ public sealed class KeyRotationTests(MessagingFixture fixture)
     }
 
     [Fact]
-    public async Task A_value_under_a_key_no_longer_configured_is_left_alone_and_named_so_nobody_retires_blindly()
+    public async Task Values_under_a_key_no_longer_configured_or_under_none_are_left_alone_and_named_so_nobody_retires_blindly()
     {
         await using var dataSource = await NewDatabaseAsync();
         var lost = await InsertAsync(dataSource, Protector("2024", ("2024", Key2024)), 1);
         await InsertAsync(dataSource, Before, 30);
+        var garbled = Guid.NewGuid();
+        await dataSource.Command("insert into people (id, secret) values ($1, '\\x01'::bytea), ($2, '\\xff00ff'::bytea)", garbled, Guid.NewGuid())
+            .ExecuteAsync(CancellationToken.None);
 
         await RunUntilDoneAsync(Rotation(dataSource, During));
         var progress = await Rotation(dataSource, During).ProgressAsync(CancellationToken.None);
 
         Assert.Equal(new KeyUse("2024", Configured: false, Active: false, Values: 1, Retirable: false), progress.Keys.Single(k => k.KeyId == "2024"));
+        Assert.Equal(new KeyUse("(no key named)", Configured: false, Active: false, Values: 2, Retirable: false),
+            progress.Keys.Single(k => k.KeyId == "(no key named)"));
         Assert.True(progress.Keys.Single(k => k.KeyId == "2025").Retirable);
         Assert.Equal(lost.Single().Value.Stored, (await ReadAsync(dataSource))[lost.Single().Key]);
+        Assert.Equal([0x01], (await ReadAsync(dataSource))[garbled]);
     }
 
     private static async Task RunUntilDoneAsync(KeyRotation rotation)

@@ -8,15 +8,15 @@ using Tianxin.BuildingBlocks.Persistence;
 namespace Tianxin.BuildingBlocks.PersonalData;
 
 /// <summary>
-/// After a new key is made the active one, re-encrypts under it every stored value another key protects, one batch per
-/// transaction, at start-up and every hour. Values are picked by the key their header names, so the work resumes
-/// wherever a restart cut it. A value a user changed meanwhile is left as they wrote it (already under the active key).
+/// After a new key is made the active one, re-encrypts under it every stored value another key protects, a batch at a
+/// time, at start-up and every hour. Values are picked by the key their header names, so the work resumes wherever a
+/// restart cut it. Each value is replaced only if it is still the one read: a value a user changed meanwhile is left as
+/// they wrote it (already under the active key), and replicas doing the same work cannot undo each other.
 /// Once <see cref="ProgressAsync"/> counts no value under an old key, that key can be removed from the configuration.
 /// </summary>
 public sealed class KeyRotation(NpgsqlDataSource dataSource, PersonalDataProtector protector, IEnumerable<EncryptedColumn> columns,
     ILogger<KeyRotation> logger) : PeriodicJob(logger)
 {
-    private const int BatchSize = 500;
     private static readonly ActivitySource Source = new("Tianxin.PersonalData");
 
     protected override TimeSpan Interval => TimeSpan.FromHours(1);
@@ -27,7 +27,7 @@ public sealed class KeyRotation(NpgsqlDataSource dataSource, PersonalDataProtect
         foreach (var column in columns)
         {
             Guid? after = null;
-            while (await ReEncryptBatchAsync(column, after, BatchSize, cancellationToken) is { Read: > 0 } batch)
+            while (await ReEncryptBatchAsync(column, after, column.RowsPerBatch, cancellationToken) is { Read: > 0 } batch)
             {
                 total += batch.ReEncrypted;
                 after = batch.Last;
@@ -36,7 +36,10 @@ public sealed class KeyRotation(NpgsqlDataSource dataSource, PersonalDataProtect
         return total;
     }
 
-    /// <summary>Re-encrypts the first <paramref name="limit"/> values under another key whose row id follows <paramref name="after"/>.</summary>
+    /// <summary>
+    /// Re-encrypts the first <paramref name="limit"/> values under another key whose row id follows <paramref name="after"/>,
+    /// in one conditional update.
+    /// </summary>
     public async Task<KeyRotationBatch> ReEncryptBatchAsync(EncryptedColumn column, Guid? after, int limit, CancellationToken cancellationToken)
     {
         var rows = await dataSource.Command(
@@ -56,8 +59,8 @@ public sealed class KeyRotation(NpgsqlDataSource dataSource, PersonalDataProtect
         var readable = rows.Select(row => (row.Id, Old: row.Value, New: ReEncrypt(row.Value, column))).Where(row => row.New is not null).ToList();
         if (readable.Count < rows.Count)
         {
-            logger.LogWarning("{Count} values of {Table}.{Column} name a key that is not configured; they stay as they are",
-                rows.Count - readable.Count, column.Table, column.Column);
+            logger.LogWarning("{Count} values of {Table}.{Column} could not be decrypted (their key is not configured, or they were altered); " +
+                "they stay as they are", rows.Count - readable.Count, column.Table, column.Column);
         }
         var reEncrypted = await dataSource.Command(
                 $"""

@@ -10,8 +10,9 @@ namespace Tianxin.BuildingBlocks.Web;
 /// <summary>
 /// A request that failed because the service's database is away (down, restarting, refusing connections) is
 /// neither the caller's mistake nor a bug: REST answers 503 with Retry-After and gRPC UNAVAILABLE, which clients
-/// know to retry, instead of a 500 or UNKNOWN. The request's transaction did not commit, unless the outage struck
-/// after it (an audit record, a notification): a retry then finds the change made (409 for a registration).
+/// know to retry, instead of a 500 or UNKNOWN. Usually the request's transaction did not commit; when the outage struck
+/// just after it (at the audit record written after a change, or at the commit itself) the change may stand, which the
+/// answer says: a registration retried is then a 409, other creations should be looked up before they are repeated.
 /// </summary>
 public static class OutageAnswers
 {
@@ -36,8 +37,8 @@ public static class OutageAnswers
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
                     Title = Title,
-                    Detail = $"A store this service needs is unavailable. Retry after {RetryAfterSeconds} seconds; " +
-                             "a change that went through before the outage is then answered as already made.",
+                    Detail = $"A store this service needs is unavailable. Retry after {RetryAfterSeconds} seconds. " +
+                             "If the outage struck as a change was saved, the change may stand: look before repeating a creation.",
                 },
             });
         }

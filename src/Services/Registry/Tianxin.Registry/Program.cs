@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("registry", "残疾人基础信息 Registry"));
 builder.AddPersonalDataProtection(
     new EncryptedColumn("persons", "id_number_cipher", PersonRow.IdNumberPurpose),
-    new EncryptedColumn("imports", "content", ImportWorker.ContentPurpose));
+    new EncryptedColumn("imports", "content", ImportWorker.ContentPurpose, rowsPerBatch: 4)); // files of up to 20 MB
 builder.Services.AddSingleton<RegistryChanges>().AddPersons().AddCertificates(builder.Configuration).AddHouseholds().AddImports()
     .AddFactsRefresh(builder.Configuration).AddDemoData(builder.Configuration);
 
