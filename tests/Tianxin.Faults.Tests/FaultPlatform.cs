@@ -15,7 +15,7 @@ namespace Tianxin.Faults.Tests;
 public sealed class FaultPlatform : IAsyncDisposable
 {
     public static readonly string[] Services = ["registry", "rehabilitation", "employment", "relief", "grievance", "reporting"];
-    public static readonly TimeSpan BackendTimeout = TimeSpan.FromSeconds(6);
+    public static readonly TimeSpan BackendTimeout = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly DirectoryInfo _data;
 

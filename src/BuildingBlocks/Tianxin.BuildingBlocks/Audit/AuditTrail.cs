@@ -27,11 +27,26 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource)
     /// <param name="actor">Who: <see cref="Callers.NameOf"/>, or for a refused token "unverified:" and the name it claims, or "anonymous".</param>
     public async Task RecordAsync(string actor, ClaimsPrincipal user, string? clientAddress, AuditEvent audit, CancellationToken cancellationToken)
     {
-        await using var insert = dataSource.CreateCommand(
-            """
-            insert into audit_events (actor, actor_role, action, resource, outcome, purpose, trace_id, client_address)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
-            """);
+        await using var insert = dataSource.CreateCommand(InsertSql);
+        await Fill(insert, actor, user, clientAddress, audit).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A change's record, in the change's transaction: both commit, or neither does.</summary>
+    public async Task RecordAsync(NpgsqlTransaction transaction, string actor, ClaimsPrincipal user, string? clientAddress, AuditEvent audit,
+        CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand(InsertSql, transaction.Connection, transaction);
+        await Fill(insert, actor, user, clientAddress, audit).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private const string InsertSql =
+        """
+        insert into audit_events (actor, actor_role, action, resource, outcome, purpose, trace_id, client_address)
+        values ($1, $2, $3, $4, $5, $6, $7, $8)
+        """;
+
+    private static NpgsqlCommand Fill(NpgsqlCommand insert, string actor, ClaimsPrincipal user, string? clientAddress, AuditEvent audit)
+    {
         insert.Parameters.AddWithValue(actor);
         insert.Parameters.AddWithValue((object?)user.FindFirst(PlatformClaims.Role)?.Value ?? DBNull.Value);
         insert.Parameters.AddWithValue(audit.Action);
@@ -40,7 +55,7 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource)
         insert.Parameters.AddWithValue((object?)audit.Purpose ?? DBNull.Value);
         insert.Parameters.AddWithValue((object?)Activity.Current?.TraceId.ToHexString() ?? DBNull.Value);
         insert.Parameters.AddWithValue((object?)clientAddress ?? DBNull.Value);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return insert;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> FindAsync(AuditQuery query, CancellationToken cancellationToken)

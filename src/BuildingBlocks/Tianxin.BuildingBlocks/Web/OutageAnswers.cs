@@ -11,8 +11,8 @@ namespace Tianxin.BuildingBlocks.Web;
 /// A request that failed because the service's database is away (down, restarting, refusing connections) is
 /// neither the caller's mistake nor a bug: REST answers 503 with Retry-After and gRPC UNAVAILABLE, which clients
 /// know to retry, instead of a 500 or UNKNOWN. Usually the request's transaction did not commit; when the outage struck
-/// just after it (at the audit record written after a change, or at the commit itself) the change may stand, which the
-/// answer says: a registration retried is then a 409, other creations should be looked up before they are repeated.
+/// just as it did (at the commit itself, or reading the result back) the change may stand, which the answer says: a
+/// registration retried is then a 409, other creations should be looked up before they are repeated.
 /// </summary>
 public static class OutageAnswers
 {

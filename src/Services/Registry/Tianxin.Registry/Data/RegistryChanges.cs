@@ -91,9 +91,10 @@ public sealed class RegistryChanges(NpgsqlDataSource dataSource, Outbox outbox, 
         return command.ExecuteAsync(cancellationToken);
     }
 
-    public Task AuditChangeAsync(Actor actor, string resource, string outcome, CancellationToken cancellationToken) =>
-        audit.RecordAsync(actor.Name, actor.User, actor.ClientAddress, new AuditEvent(AuditActions.PersonalDataChanged, resource, outcome),
-            cancellationToken);
+    /// <summary>The audit record of a change, in its transaction, so that a change never stands without one.</summary>
+    public Task AuditChangeAsync(NpgsqlTransaction transaction, Actor actor, string resource, string outcome, CancellationToken cancellationToken) =>
+        audit.RecordAsync(transaction, actor.Name, actor.User, actor.ClientAddress,
+            new AuditEvent(AuditActions.PersonalDataChanged, resource, outcome), cancellationToken);
 
     private static EligibilityFacts ReadFacts(NpgsqlDataReader reader) =>
         new(reader.Get<Guid>("id"), reader.Get<DateOnly>("birth_date"), reader.Get<string>("sex"), reader.Get<string>("community_code"),

@@ -62,7 +62,7 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
             return new Failure.Conflict("已持有有效残疾人证 / This person already holds a valid certificate",
                 "Another certificate was issued at the same moment.");
         }
-        return await DoneAsync(personId, actor, "certificate_issued", cancellationToken);
+        return await DoneAsync(personId, actor, cancellationToken);
     }
 
     public async Task<Outcome<PersonRow>> ReassessAsync(Guid certificateId, CertificateRequest request, Actor actor, CancellationToken cancellationToken)
@@ -95,7 +95,7 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
             return true;
         }, cancellationToken);
         return superseded
-            ? await DoneAsync(person.Id, actor, "certificate_reassessed", cancellationToken)
+            ? await DoneAsync(person.Id, actor, cancellationToken)
             : NotValid;
     }
 
@@ -129,7 +129,7 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
             await RecordAsync(transaction, certificateId, person.Id, household, "revoked", null, actor, cancellationToken);
             return true;
         }, cancellationToken);
-        return revoked ? await DoneAsync(person.Id, actor, "certificate_revoked", cancellationToken) : NotValid;
+        return revoked ? await DoneAsync(person.Id, actor, cancellationToken) : NotValid;
     }
 
     /// <summary>Ends every valid certificate whose validity ran out before today, each with its event.</summary>
@@ -208,7 +208,7 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
             "update certificates set status = $2, ended_on = $3, ended_reason = $4 where id = $1 and status = 'valid'",
             certificateId, status, on, reason).ExecuteAsync(cancellationToken);
 
-    /// <summary>History, then the event with the holder's facts and those of the rest of their household.</summary>
+    /// <summary>History, then the event with the holder's facts and those of the rest of their household, and the actor's audit record.</summary>
     private async Task RecordAsync(NpgsqlTransaction transaction, Guid certificateId, Guid personId, IReadOnlyList<Guid> household,
         string change, CertificateRequest? request, Actor? actor, CancellationToken cancellationToken)
     {
@@ -222,13 +222,14 @@ public sealed class CertificateRegistrar(NpgsqlDataSource dataSource, PersonStor
         var ordered = facts.Where(f => f.PersonId == personId).Concat(facts.Where(f => f.PersonId != personId)).ToList();
         await changes.PublishAsync(transaction,
             new CertificateChanged(certificateId, personId, change, category, grade, on, ordered, changes.Now), cancellationToken);
+        if (actor is not null)
+        {
+            await changes.AuditChangeAsync(transaction, actor, $"person:{personId}", "certificate_" + change, cancellationToken);
+        }
     }
 
-    private async Task<Outcome<PersonRow>> DoneAsync(Guid personId, Actor actor, string outcome, CancellationToken cancellationToken)
-    {
-        await changes.AuditChangeAsync(actor, $"person:{personId}", outcome, cancellationToken);
-        return (await store.FindAsync(personId, actor.Scope, cancellationToken))!;
-    }
+    private async Task<Outcome<PersonRow>> DoneAsync(Guid personId, Actor actor, CancellationToken cancellationToken) =>
+        (await store.FindAsync(personId, actor.Scope, cancellationToken))!;
 
     private static Failure.Conflict NotValid { get; } = new("该残疾人证已不是有效证件 / This certificate is no longer valid",
         "It was re-assessed, revoked or expired; act on the holder's valid certificate.", "not_valid");

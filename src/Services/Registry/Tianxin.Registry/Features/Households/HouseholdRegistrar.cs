@@ -47,11 +47,11 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
                 await LockAsync(transaction, id, members, cancellationToken);
                 await InsertMembersAsync(transaction, id, members, cancellationToken);
                 await PublishAsync(transaction, id, "members_changed", null, changes.Today, actor, cancellationToken);
+                await changes.AuditChangeAsync(transaction, actor, $"household:{id}", "created", cancellationToken);
             }, cancellationToken) is { } conflict)
         {
             return (null, conflict);
         }
-        await changes.AuditChangeAsync(actor, $"household:{id}", "created", cancellationToken);
         return (await FindAsync(id, actor.Scope, cancellationToken), null);
     }
 
@@ -84,11 +84,11 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
                 await InsertMembersAsync(transaction, id, members, cancellationToken);
                 await PublishAsync(transaction, id, "members_changed", null, changes.Today, actor, cancellationToken,
                     leaving.OfType<Guid>());
+                await changes.AuditChangeAsync(transaction, actor, $"household:{id}", "members_changed", cancellationToken);
             }, cancellationToken) is { } conflict)
         {
             return (null, conflict);
         }
-        await changes.AuditChangeAsync(actor, $"household:{id}", "members_changed", cancellationToken);
         return (await FindAsync(id, actor.Scope, cancellationToken), null);
     }
 
@@ -130,9 +130,9 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
                 """, Guid.CreateVersion7(), id, request.Status, request.EffectiveFrom, request.EffectiveTo, request.Source!.Trim(), actor.Name)
                 .ExecuteAsync(cancellationToken);
             await PublishAsync(transaction, id, "status_recorded", request.Status, request.EffectiveFrom!.Value, actor, cancellationToken);
+            await changes.AuditChangeAsync(transaction, actor, $"household:{id}", "status_recorded", cancellationToken);
             return id;
         }, cancellationToken);
-        await changes.AuditChangeAsync(actor, $"household:{id}", "status_recorded", cancellationToken);
         return (await FindAsync(id, actor.Scope, cancellationToken), null);
     }
 
@@ -153,9 +153,9 @@ public sealed class HouseholdRegistrar(NpgsqlDataSource dataSource, PersonStore 
             await LockAsync(transaction, id, [], cancellationToken);
             await transaction.Command("update household_statuses set effective_to = $2 where id = $1", statusId, to).ExecuteAsync(cancellationToken);
             await PublishAsync(transaction, id, "status_ended", status.Status, to, actor, cancellationToken);
+            await changes.AuditChangeAsync(transaction, actor, $"household:{id}", "status_ended", cancellationToken);
             return id;
         }, cancellationToken);
-        await changes.AuditChangeAsync(actor, $"household:{id}", "status_ended", cancellationToken);
         return (await FindAsync(id, actor.Scope, cancellationToken), null);
     }
 

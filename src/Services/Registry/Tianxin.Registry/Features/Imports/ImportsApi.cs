@@ -58,15 +58,19 @@ public static class ImportsApi
         await file.CopyToAsync(content, cancellationToken);
         var bytes = content.ToArray();
         var id = Guid.CreateVersion7();
-        await dataSource.Command(
-            """
-            insert into imports (id, file_name, file_sha256, content, area_code, created_by, created_role)
-            values ($1, $2, $3, $4, $5, $6, $7)
-            """, id, Path.GetFileName(file.FileName), Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            protector.Encrypt(bytes, ImportWorker.ContentPurpose), actor.Scope.Area.Value,
-            actor.Name, user.FindFirst(PlatformClaims.Role)?.Value).ExecuteAsync(cancellationToken);
+        await dataSource.InTransactionAsync(async transaction =>
+        {
+            await transaction.Command(
+                """
+                insert into imports (id, file_name, file_sha256, content, area_code, created_by, created_role)
+                values ($1, $2, $3, $4, $5, $6, $7)
+                """, id, Path.GetFileName(file.FileName), Convert.ToHexStringLower(SHA256.HashData(bytes)),
+                protector.Encrypt(bytes, ImportWorker.ContentPurpose), actor.Scope.Area.Value,
+                actor.Name, user.FindFirst(PlatformClaims.Role)?.Value).ExecuteAsync(cancellationToken);
+            await changes.AuditChangeAsync(transaction, actor, $"import:{id}", "uploaded", cancellationToken);
+            return id;
+        }, cancellationToken);
         queue.Wake();
-        await changes.AuditChangeAsync(actor, $"import:{id}", "uploaded", cancellationToken);
         return TypedResults.Accepted($"/imports/{id}", (await FindAsync(dataSource, id, actor.Scope, cancellationToken))!);
     }
 

@@ -72,13 +72,13 @@ public static class ClosePerson
             await changes.PublishAsync(transaction,
                 new PersonClosed(facts.Single(f => f.PersonId == id), facts.Where(f => f.PersonId != id).ToList(), request.Reason!,
                     request.On!.Value, changes.Now), cancellationToken);
+            await changes.AuditChangeAsync(transaction, actor, $"person:{id}", "closed", cancellationToken);
             return true;
         }, cancellationToken);
         if (!closed)
         {
             return RegistryFailures.Closed;
         }
-        await changes.AuditChangeAsync(actor, $"person:{id}", "closed", cancellationToken);
         return (await store.FindAsync(id, actor.Scope, cancellationToken))!.View(protector, Disclosure.Masked);
     }
 }

@@ -59,20 +59,27 @@ public static class DuplicateReviews
                 ["decision"] = ["结论应为 distinct（不同的人）或 duplicate（同一人） / The decision is distinct or duplicate."],
             });
         }
-        var decided = await dataSource.Command(
-                """
-                update duplicate_reviews d set decision = $2, decided_by = $3, decided_at = now()
-                from persons p, persons s
-                where d.id = $1 and d.decision is null and p.id = d.person_id and p.community_code like $4
-                  and s.id = d.similar_to and s.community_code like $4
-                returning d.person_id
-                """, id, request.Decision, actor.Name, actor.Scope.Area.LikePattern)
-            .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
-        if (decided.Count == 0)
+        var decided = await dataSource.InTransactionAsync(async transaction =>
+        {
+            var people = await transaction.Command(
+                    """
+                    update duplicate_reviews d set decision = $2, decided_by = $3, decided_at = now()
+                    from persons p, persons s
+                    where d.id = $1 and d.decision is null and p.id = d.person_id and p.community_code like $4
+                      and s.id = d.similar_to and s.community_code like $4
+                    returning d.person_id
+                    """, id, request.Decision, actor.Name, actor.Scope.Area.LikePattern)
+                .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
+            if (people is [var person, ..])
+            {
+                await changes.AuditChangeAsync(transaction, actor, $"person:{person}", $"duplicate_review:{request.Decision}", cancellationToken);
+            }
+            return people.Count > 0;
+        }, cancellationToken);
+        if (!decided)
         {
             return TypedResults.NotFound();
         }
-        await changes.AuditChangeAsync(actor, $"person:{decided[0]}", $"duplicate_review:{request.Decision}", cancellationToken);
         return TypedResults.NoContent();
     }
 }

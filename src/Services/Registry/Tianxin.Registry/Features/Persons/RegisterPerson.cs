@@ -67,6 +67,7 @@ public sealed class PersonRegistration(PersonStore store, RegistryChanges change
                 await changes.RecordHistoryAsync(transaction, id, "registered", details.ForHistory(), actor.Name, cancellationToken);
                 var facts = await changes.NewFactsAsync(transaction, [id], cancellationToken);
                 await changes.PublishAsync(transaction, new PersonRegistered(facts[0], changes.Now), cancellationToken);
+                await changes.AuditChangeAsync(transaction, actor, $"person:{id}", "registered", cancellationToken);
                 return id;
             }, cancellationToken);
         }
@@ -74,7 +75,6 @@ public sealed class PersonRegistration(PersonStore store, RegistryChanges change
         {
             return RegistryFailures.AlreadyRegistered;
         }
-        await changes.AuditChangeAsync(actor, $"person:{id}", "registered", cancellationToken);
         return (await store.FindAsync(id, actor.Scope, cancellationToken))!;
     }
 

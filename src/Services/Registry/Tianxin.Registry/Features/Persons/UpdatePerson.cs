@@ -80,13 +80,13 @@ public static class UpdatePerson
                 actor.Name, cancellationToken);
             var facts = await changes.NewFactsAsync(transaction, [id], cancellationToken);
             await changes.PublishAsync(transaction, new PersonDetailsChanged(facts[0], changed, changes.Now), cancellationToken);
+            await changes.AuditChangeAsync(transaction, actor, $"person:{id}", "details_changed", cancellationToken);
             return true;
         }, cancellationToken);
         if (!updated)
         {
             return Failure.ChangedMeanwhile;
         }
-        await changes.AuditChangeAsync(actor, $"person:{id}", "details_changed", cancellationToken);
         return (await store.FindAsync(id, actor.Scope, cancellationToken))!.View(protector, Disclosure.Masked);
     }
 
