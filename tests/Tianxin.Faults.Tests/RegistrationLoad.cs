@@ -12,15 +12,20 @@ namespace Tianxin.Faults.Tests;
 /// sent as a careful client does: a 503 waits for its Retry-After and tries again, a timeout or a broken connection
 /// tries again, and a 409 on a retry means an earlier try was done. Every answer is counted.
 /// </summary>
+/// <param name="commands">The fewest registrations sent; the load goes on past them until <see cref="FaultsOver"/>, so that
+/// every fault meets traffic however long it takes.</param>
 public sealed class RegistrationLoad(HttpClient gateway, int commands)
 {
     public const string AddressPrefix = "故障演练巷";
     private const int MostAttempts = 30;
     private int _next = -1;
     private int _done;
+    private volatile bool _faultsOver;
     private long _slowestTicks;
 
     public int Done => _done;
+
+    public void FaultsOver() => _faultsOver = true;
 
     public ConcurrentDictionary<string, int> Answers { get; } = new();
 
@@ -32,7 +37,7 @@ public sealed class RegistrationLoad(HttpClient gateway, int commands)
     public Task RunAsync(int workers, TimeSpan pause) =>
         Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            for (var index = Interlocked.Increment(ref _next); index < commands; index = Interlocked.Increment(ref _next))
+            for (var index = Interlocked.Increment(ref _next); index < commands || !_faultsOver; index = Interlocked.Increment(ref _next))
             {
                 await RegisterAsync(index);
                 Interlocked.Increment(ref _done);
