@@ -46,51 +46,35 @@ public static class OutageAnswers
 
     public sealed class Grpc : Interceptor
     {
-        public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
-            UnaryServerMethod<TRequest, TResponse> continuation)
-        {
-            try
-            {
-                return await continuation(request, context);
-            }
-            catch (Exception e) when (Outages.Is(e))
-            {
-                throw Unavailable(e);
-            }
-        }
+        public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
+            UnaryServerMethod<TRequest, TResponse> continuation) =>
+            Guarded(() => continuation(request, context));
 
-        public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
-            ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-        {
-            try
+        public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
+            ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+            Guarded(async () =>
             {
                 await continuation(request, responseStream, context);
-            }
-            catch (Exception e) when (Outages.Is(e))
-            {
-                throw Unavailable(e);
-            }
-        }
+                return true;
+            });
 
-        public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
-            ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-        {
-            try
-            {
-                return await continuation(requestStream, context);
-            }
-            catch (Exception e) when (Outages.Is(e))
-            {
-                throw Unavailable(e);
-            }
-        }
+        public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+            ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+            Guarded(() => continuation(requestStream, context));
 
-        public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
-            IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-        {
-            try
+        public override Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+            IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+            Guarded(async () =>
             {
                 await continuation(requestStream, responseStream, context);
+                return true;
+            });
+
+        private static async Task<T> Guarded<T>(Func<Task<T>> call)
+        {
+            try
+            {
+                return await call();
             }
             catch (Exception e) when (Outages.Is(e))
             {
