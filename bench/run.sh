@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (see bench/README.md). Run through ./tianxin bench, which installs
 # PostgreSQL and RabbitMQ first. Needs wrk, h2load (nghttp2-client) and nginx: installed when missing.
-#   bench/run.sh [registry|relief|employment|grievance|reporting] [seconds per round] [rounds] [persons]
+#   bench/run.sh [gateway|registry|relief|employment|grievance|reporting] [seconds per round] [rounds] [persons]
+#   "gateway" runs only the REST and gRPC comparisons (direct, through the gateway, through nginx);
 #   "registry" runs only the registry benchmark (bulk load, ID-number lookup, name search);
 #   "relief" only relief's (a month's run over 100,000 entitlements, proposal latency at 50 certificates/s);
 #   "employment" only employment's (matching a posting against 50,000 seekers through the gateway, the
@@ -12,7 +13,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 ONLY=all
-if [[ "${1:-}" =~ ^(registry|relief|employment|grievance|reporting)$ ]]; then ONLY=$1; shift; fi
+if [[ "${1:-}" =~ ^(gateway|registry|relief|employment|grievance|reporting)$ ]]; then ONLY=$1; shift; fi
 DURATION="${1:-10}"
 ROUNDS="${2:-3}"
 PERSONS="${3:-1000000}"
@@ -180,7 +181,7 @@ fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 declare -A RPS P50 P99
-if [[ "$ONLY" == all ]]; then
+if [[ "$ONLY" == all || "$ONLY" == gateway ]]; then
 rest_round() { # name url
   local out; out="$(wrk -t2 -c64 -d"${DURATION}s" --latency -H "$AUTH" "$2")"
   RPS[$1]+="$(awk '/Requests\/sec/ {print $2}' <<<"$out") "
@@ -214,6 +215,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 gd=$(printf '%s\n' "${GRPC_DIRECT[@]}" | median); gg=$(printf '%s\n' "${GRPC_GATEWAY[@]}" | median)
 printf '  direct   %9.0f req/s (median)\n  gateway  %9.0f req/s (median)  %5.2fx direct\n' "$gd" "$gg" "$(awk -v a="$gg" -v b="$gd" 'BEGIN {print a / b}')"
+[[ "$ONLY" == gateway ]] && exit 0
 
 echo "== outbox relay (real PostgreSQL and RabbitMQ)"
 dotnet "$(bin bench/Tianxin.Benchmarks)/Tianxin.Benchmarks.dll" outbox 20000 20

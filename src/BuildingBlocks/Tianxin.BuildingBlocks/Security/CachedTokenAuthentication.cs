@@ -7,20 +7,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
-using OpenIddict.Validation.AspNetCore;
 
 namespace Tianxin.BuildingBlocks.Security;
 
 /// <summary>
-/// Bearer authentication that validates each distinct token once (with OpenIddict: signature, issuer,
-/// audience, lifetime) and reuses the result until the token expires, at most a few minutes. A front-end
-/// or partner sends the same token thousands of times; checking its signature every time cost the
-/// gateway and each service most of their throughput. The cache is keyed by the token's SHA-256, never
-/// by the token itself. Revocation is unaffected: local JWT validation cannot see revocation anyway.
+/// The Bearer scheme, through <see cref="AccessTokens"/>: it answers challenges (401 with the RFC 6750 header) and
+/// authenticates where a policy names its schemes. Most requests never reach it: <see cref="CallerFromToken"/>
+/// sets their caller.
 /// </summary>
 public sealed class CachedTokenAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ValidatedTokenCache cache, TimeProvider clock)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessTokens tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -28,26 +24,13 @@ public sealed class CachedTokenAuthentication(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        var check = await tokens.CheckAsync(Request.Headers.Authorization.ToString(), Context.RequestAborted);
+        return check switch
         {
-            return AuthenticateResult.NoResult();
-        }
-        var key = ValidatedTokenCache.KeyOf(header.AsSpan(Prefix.Length).Trim());
-        if (cache.TryGet(key, out var principal))
-        {
-            return Success(principal);
-        }
-
-        var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
-        if (!result.Succeeded)
-        {
-            return result.None ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(result.Failure ?? new InvalidOperationException("Invalid token"));
-        }
-        var now = clock.GetUtcNow();
-        var expires = result.Principal.GetExpirationDate() ?? now;
-        cache.Add(key, result.Principal, Min(expires, now + ValidatedTokenCache.MaximumReuse));
-        return Success(result.Principal);
+            { Caller: { } caller } => AuthenticateResult.Success(new AuthenticationTicket(caller, SchemeName)),
+            { Refusal: { } refusal } => AuthenticateResult.Fail(refusal),
+            _ => AuthenticateResult.NoResult(),
+        };
     }
 
     /// <summary>401 with the RFC 6750 challenge; "invalid_token" when a token came and was refused.</summary>
@@ -59,11 +42,6 @@ public sealed class CachedTokenAuthentication(
             : "Bearer";
         return Task.CompletedTask;
     }
-
-    private AuthenticateResult Success(ClaimsPrincipal principal) =>
-        AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
 
 /// <summary>Principals of tokens already validated, bounded in number and kept no longer than the token is valid.</summary>

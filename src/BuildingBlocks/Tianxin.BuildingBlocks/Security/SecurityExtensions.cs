@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenIddict.Abstractions;
+using OpenIddict.Validation;
 
 namespace Tianxin.BuildingBlocks.Security;
 
@@ -16,8 +17,8 @@ public static class SecurityExtensions
     /// <summary>
     /// Every request needs a token issued by the platform's identity service (validated here with
     /// OpenIddict, keys from its discovery document) and, when <paramref name="audience"/> is given,
-    /// meant for this service. The fallback policy makes an endpoint without a policy require a valid
-    /// token, so no endpoint can be left open by forgetting; health checks opt out explicitly.
+    /// meant for this service (see <see cref="AccessTokens"/>). The fallback policy makes an endpoint without a
+    /// policy require a valid token, so no endpoint can be left open by forgetting; health checks opt out explicitly.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformSecurity(this IHostApplicationBuilder builder, string? audience)
     {
@@ -26,26 +27,19 @@ public static class SecurityExtensions
         builder.Services.AddOpenIddict().AddValidation(validation =>
         {
             validation.SetIssuer(new Uri(issuer));
-            if (audience is not null)
-            {
-                validation.AddAudiences(audience);
-            }
             validation.UseSystemNetHttp();
-            // Tokens travel in the Authorization header only: reading the form for one would consume
-            // request bodies the gateway must forward untouched.
-            validation.UseAspNetCore()
-                .DisableAccessTokenExtractionFromBodyForm()
-                .DisableAccessTokenExtractionFromQueryString();
         });
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ValidatedTokenCache>();
+        builder.Services.AddSingleton(provider => new AccessTokens(provider.GetRequiredService<OpenIddictValidationService>(),
+            provider.GetRequiredService<ValidatedTokenCache>(), provider.GetRequiredService<TimeProvider>(), audience));
         builder.Services.AddAuthentication(CachedTokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CachedTokenAuthentication>(CachedTokenAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, OpsKeyAuthentication>(OpsKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(CachedTokenAuthentication.SchemeName)
-                .RequireAuthenticatedUser().Build())
+            // No scheme named: the caller is the one CallerFromToken found.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PlatformPolicies.Staff, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.All))
             .AddPolicy(PlatformPolicies.Caseworker, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.Caseworkers))
             .AddPolicy(PlatformPolicies.DistrictOfficer, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.DistrictOfficer, PlatformRoles.DistrictAdmin))
@@ -63,7 +57,7 @@ public static class SecurityExtensions
 
     public static WebApplication UsePlatformSecurity(this WebApplication app)
     {
-        app.UseAuthentication();
+        app.UseMiddleware<CallerFromToken>();
         app.UseAuthorization();
         return app;
     }
