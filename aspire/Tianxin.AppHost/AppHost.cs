@@ -29,12 +29,12 @@ var services = new ServiceWiring(builder, infrastructure, gateway, identity, ops
 var reporting = services.Add<Projects.Tianxin_Reporting>("reporting");
 services.StartAfter(reporting);
 PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Registry>("registry"), builder, storage);
-services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
+var rehabilitation = services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
 var employment = services.Add<Projects.Tianxin_Employment>("employment");
 var relief = services.Add<Projects.Tianxin_Relief>("relief");
 PersonalDataKeys.ApplyTo(relief, builder, storage);
 PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Grievance>("grievance"), builder, storage);
-// The report is reconciled against the ledgers of the services that pay people.
-reporting.WithReference(employment).WithReference(relief);
+// The report is reconciled against the ledgers of the services that pay people, and rehabilitation's programme figures.
+reporting.WithReference(employment).WithReference(relief).WithReference(rehabilitation);
 
 builder.Build().Run();

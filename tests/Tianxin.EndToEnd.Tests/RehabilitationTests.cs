@@ -84,6 +84,43 @@ public sealed class RehabilitationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_case_approved_and_fitted_through_the_api_reconciles_with_the_report_and_a_change_behind_its_back_shows()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        var programme = await CreateProgrammeAsync(officer, minAge: 16, maxAge: 59, amount: 2_345.67m, budget: 50_000m);
+        var person = await EligiblePersonAsync(officer, "对账测试", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-30), category: 2, grade: 3);
+        using var submitted = await officer.PostAsJsonAsync("/api/rehabilitation/applications", new { personId = person, programmeId = programme.Id });
+        var application = (await submitted.Content.ReadFromJsonAsync<ApplicationAnswer>())!;
+        using var approved = await officer.PostAsJsonAsync($"/api/rehabilitation/applications/{application.Id}/approval",
+            new { institution = "rehab-institution-1" });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        await new RehabilitationService.RehabilitationServiceClient(platform.GatewayGrpc).RecordDevicesAsync(new RecordDevicesRequest
+        {
+            CaseId = application.Id.ToString(), DeviceType = "助行器", Count = 3, Cost = "987.65",
+            FittedOn = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }, await PartnerAsync("rehab-institution-1"));
+
+        ReportingTests.ReconciliationAnswer reconciliation = null!;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            reconciliation = (await officer.GetFromJsonAsync<ReportingTests.ReconciliationAnswer>($"/api/reporting/reconciliation?year={Year}"))!;
+            return reconciliation.Unreachable.Count == 0 && reconciliation.Differences.All(d => d.Programme != programme.Code);
+        }, TimeSpan.FromSeconds(60), () => "The case never reconciled: " + string.Join("; ", reconciliation.Differences));
+        // Behind the report's back: the fitting's cost changes by a fen, and no event says so.
+        await using (var database = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("rehabilitation-db")))
+        {
+            await database.OpenAsync();
+            await using var change = new NpgsqlCommand("update device_fittings set cost = cost + 0.01 where application_id = $1", database);
+            change.Parameters.AddWithValue(application.Id);
+            Assert.Equal(1, await change.ExecuteNonQueryAsync());
+        }
+        var after = (await officer.GetFromJsonAsync<ReportingTests.ReconciliationAnswer>($"/api/reporting/reconciliation?year={Year}"))!;
+
+        Assert.Equal(new ReportingTests.DifferenceAnswer("rehabilitation", programme.Code, Year, "devices.amount", 987.65m, 987.66m),
+            after.Differences.Single(d => d.Programme == programme.Code));
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_approvals_against_a_budget_for_twenty_approve_exactly_twenty()
     {
         using var officer = await platform.StaffAsync("district-officer");

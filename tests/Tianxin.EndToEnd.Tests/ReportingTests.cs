@@ -233,9 +233,9 @@ public sealed class ReportingTests(PlatformFixture platform)
 
     private sealed record TargetAnswer(string Code, long Numerator, long Denominator, List<StreetAnswer> Streets);
 
-    private sealed record DifferenceAnswer(string Service, string Programme, int Year, string Figure, decimal Report, decimal Ledger);
+    internal sealed record DifferenceAnswer(string Service, string Programme, int Year, string Figure, decimal Report, decimal Ledger);
 
-    private sealed record ReconciliationAnswer(int Programmes, List<DifferenceAnswer> Differences, List<string> Unreachable);
+    internal sealed record ReconciliationAnswer(int Programmes, List<DifferenceAnswer> Differences, List<string> Unreachable);
 
     private sealed record TargetsAnswer(string Area, List<TargetAnswer> Targets);
 

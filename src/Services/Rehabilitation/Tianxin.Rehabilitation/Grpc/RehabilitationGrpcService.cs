@@ -128,5 +128,7 @@ public sealed class RehabilitationGrpcService(
         PeopleInService = figures.PeopleInService, ItemsFitted = figures.ItemsFitted, Sessions = figures.Sessions, Screenings = figures.Screenings,
         PeopleScreened = figures.PeopleScreened, NeedsAssessed = figures.NeedsAssessed, NeedsServed = figures.NeedsServed,
         Coverage = figures.Coverage?.ToString(CultureInfo.InvariantCulture) ?? "", Operations = figures.Operations,
+        Approved = Yuan.Of(figures.Approved).ToPlain(), PeopleApproved = figures.PeopleApproved, DevicesCost = Yuan.Of(figures.DevicesCost).ToPlain(),
+        PeopleFitted = figures.PeopleFitted,
     };
 }

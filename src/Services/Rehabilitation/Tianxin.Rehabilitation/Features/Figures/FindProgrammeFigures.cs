@@ -21,7 +21,14 @@ public sealed class FindProgrammeFigures(NpgsqlDataSource dataSource)
           (select count(*)::int from needs n where n.programme_code = p.code and n.year = p.year
               and exists (select 1 from applications a where a.programme_id = p.id and a.person_id = n.person_id and a.status = 'completed'))
               as needs_served,
-          (select count(*)::int from operations o join applications a on a.id = o.application_id where a.programme_id = p.id) as operations
+          (select count(*)::int from operations o join applications a on a.id = o.application_id where a.programme_id = p.id) as operations,
+          (select coalesce(sum(a.amount), 0) from applications a where a.programme_id = p.id and a.status in ('approved', 'completed')) as approved,
+          (select count(distinct a.person_id)::int from applications a where a.programme_id = p.id and a.status in ('approved', 'completed'))
+              as people_approved,
+          (select coalesce(sum(d.cost), 0) from device_fittings d join applications a on a.id = d.application_id where a.programme_id = p.id)
+              as devices_cost,
+          (select count(distinct a.person_id)::int from device_fittings d join applications a on a.id = d.application_id where a.programme_id = p.id)
+              as people_fitted
         from programmes p join budget_lines b on b.id = p.id
         """;
 
@@ -36,6 +43,7 @@ public sealed class FindProgrammeFigures(NpgsqlDataSource dataSource)
             reader.Get<decimal>("budget"), reader.Get<decimal>("committed"), reader.Get<decimal>("spent"), reader.Get<decimal>("budget_left"),
             reader.Get<int>("applications"), reader.Get<int>("people_served"), reader.Get<int>("people_in_service"), reader.Get<int>("items_fitted"),
             reader.Get<int>("sessions"), reader.Get<int>("screenings"), reader.Get<int>("people_screened"), needs, served,
-            needs == 0 ? null : decimal.Round((decimal)served / needs, 4), reader.Get<int>("operations"));
+            needs == 0 ? null : decimal.Round((decimal)served / needs, 4), reader.Get<int>("operations"),
+            reader.Get<decimal>("approved"), reader.Get<int>("people_approved"), reader.Get<decimal>("devices_cost"), reader.Get<int>("people_fitted"));
     }
 }

@@ -1,58 +1,43 @@
 using Grpc.Core;
-using Npgsql;
 
 namespace Tianxin.Reporting.Features.Reconciliation;
 
-/// <param name="Figure">people or money.</param>
+/// <param name="Figure">people or money of a paying service's programme; measure.figure (approved.amount…) of rehabilitation's.</param>
+/// <param name="Ledger">The service's own figure: its payment ledger's, for a paying service.</param>
 public sealed record Difference(string Service, string Programme, int Year, string Figure, decimal Report, decimal Ledger);
 
-/// <param name="Unreachable">Services whose ledger did not answer: their programmes are not reconciled this time.</param>
+/// <param name="Unreachable">Services that did not answer: their programmes are not reconciled this time.</param>
 public sealed record ReconciliationView(int Year, int Programmes, IReadOnlyList<Difference> Differences, IReadOnlyList<string> Unreachable)
 {
     public bool Reconciled => Differences.Count == 0 && Unreachable.Count == 0;
 }
 
 /// <summary>
-/// For each programme and year, the report's people and money against the paying service's ledger: every
-/// difference is listed with both numbers. A programme only one side knows is a difference too.
+/// For each programme and year, the report's figures against the owning service's own: every difference is listed
+/// with both numbers. A programme only one side knows is a difference too.
 /// </summary>
-public sealed class Reconcile(NpgsqlDataSource dataSource, ServiceLedgers ledgers, ILogger<Reconcile> logger)
+public sealed class Reconcile(IEnumerable<IReconciledService> services, ILogger<Reconcile> logger)
 {
     public async Task<ReconciliationView> HandleAsync(int year, CancellationToken cancellationToken)
     {
-        var report = await ReportLedgerSums.FindAsync(dataSource, year, cancellationToken);
         var differences = new List<Difference>();
         var unreachable = new List<string>();
         var programmes = 0;
-        foreach (var service in ReportLedgerSums.Services)
+        foreach (var service in services)
         {
-            IReadOnlyList<LedgerSum> ledger;
+            Tallies tallies;
             try
             {
-                ledger = await ledgers.OfAsync(service, year, cancellationToken);
+                tallies = await service.TallyAsync(year, cancellationToken);
             }
             catch (RpcException exception)
             {
-                logger.LogWarning("The ledger of {Service} did not answer the reconciliation: {Status}", service, exception.StatusCode);
-                unreachable.Add(service);
+                logger.LogWarning("{Service} did not answer the reconciliation: {Status}", service.Service, exception.StatusCode);
+                unreachable.Add(service.Service);
                 continue;
             }
-            var ours = report.Where(r => r.Service == service).ToDictionary(r => r.Programme);
-            foreach (var code in ours.Keys.Union(ledger.Select(l => l.Programme)).Order(StringComparer.Ordinal))
-            {
-                programmes++;
-                var counted = ours.GetValueOrDefault(code);
-                var theirs = ledger.FirstOrDefault(l => l.Programme == code);
-                var (payees, money) = counted?.Settles == true ? (theirs?.SettledPayees ?? 0, theirs?.Settled ?? 0m) : (theirs?.Payees ?? 0, theirs?.Recorded ?? 0m);
-                if ((counted?.People ?? 0) != payees)
-                {
-                    differences.Add(new Difference(service, code, year, "people", counted?.People ?? 0, payees));
-                }
-                if ((counted?.Amount ?? 0m) != money)
-                {
-                    differences.Add(new Difference(service, code, year, "money", counted?.Amount ?? 0m, money));
-                }
-            }
+            programmes += tallies.Programmes;
+            differences.AddRange(Tally.Differences(service.Service, year, tallies.Report, tallies.Service));
         }
         return new ReconciliationView(year, programmes, differences, unreachable);
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 using Tianxin.BuildingBlocks.Security;
 using Tianxin.Reporting.Features.Figures;
 
@@ -8,8 +9,14 @@ public static class ReconciliationApi
 {
     public static IServiceCollection AddReconciliation(this IServiceCollection services)
     {
-        services.AddHttpClient(ServiceLedgers.Client).ForwardCallerToken();
-        return services.AddSingleton<ServiceLedgers>().AddSingleton<Reconcile>();
+        services.AddHttpClient(ServiceFigures.Client).ForwardCallerToken();
+        services.AddSingleton<ServiceFigures>();
+        foreach (var paying in ReportLedgerSums.PayingServices)
+        {
+            services.AddSingleton<IReconciledService>(provider =>
+                new LedgerReconciliation(paying, provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ServiceFigures>()));
+        }
+        return services.AddSingleton<IReconciledService, RehabilitationReconciliation>().AddSingleton<Reconcile>();
     }
 
     public static IEndpointRouteBuilder MapReconciliationApi(this IEndpointRouteBuilder endpoints)
@@ -23,7 +30,7 @@ public static class ReconciliationApi
                         : TypedResults.Ok(await reconcile.HandleAsync(asked, cancellationToken));
                 })
             .WithTags("Reconciliation").RequireAuthorization(PlatformPolicies.DistrictOfficer)
-            .WithSummary("对账 The report's people and money per programme against each paying service's ledger (?year=), every difference with both numbers");
+            .WithSummary("对账 The report's figures per programme against each service's own: paying services' ledgers, rehabilitation's programme figures (?year=); every difference with both numbers");
         return endpoints;
     }
 }

@@ -7,10 +7,10 @@ using Tianxin.Reporting.Features.Events;
 namespace Tianxin.Reporting.Features.Reconciliation;
 
 /// <param name="Settles">True when the bank's results reach the report (the two subsidies): compare with what the ledger has settled.</param>
-public sealed record ReportLedgerSum(string Service, string Programme, bool Settles, long People, decimal Amount);
+public sealed record ReportLedgerSum(string Programme, bool Settles, long People, decimal Amount);
 
 /// <summary>
-/// What the report counts as paid, per service and programme, from the events that stand for ledger payments:
+/// What the report counts as paid by a service, per programme, from the events that stand for ledger payments:
 /// a payment recorded (granted, paid by a programme, a visit's money, a home's works) or settled by the bank.
 /// </summary>
 public static class ReportLedgerSums
@@ -20,16 +20,16 @@ public static class ReportLedgerSums
 
     private static readonly string Settled = ReportedEvents.NameOf(typeof(PaymentSettled));
 
-    public static Task<List<ReportLedgerSum>> FindAsync(NpgsqlDataSource dataSource, int year, CancellationToken cancellationToken) =>
+    public static Task<List<ReportLedgerSum>> FindAsync(NpgsqlDataSource dataSource, string service, int year, CancellationToken cancellationToken) =>
         dataSource.Command(
                 """
-                select e.source, f.programme, bool_or(e.event_type = $3), count(distinct f.person_id), sum(f.amount)
+                select f.programme, bool_or(e.event_type = $3), count(distinct f.person_id), sum(f.amount)
                 from report_facts f join reported_events e on e.message_id = f.message_id
-                where f.year = $1 and (e.event_type = any($2) or (e.event_type = $3 and f.measure = 'paid'))
-                group by e.source, f.programme order by e.source, f.programme
-                """, year, Recorded, Settled)
-            .ReadAllAsync(r => new ReportLedgerSum(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetInt64(3), r.GetDecimal(4)), cancellationToken);
+                where f.year = $1 and e.source = $4 and (e.event_type = any($2) or (e.event_type = $3 and f.measure = 'paid'))
+                group by f.programme
+                """, year, Recorded, Settled, service)
+            .ReadAllAsync(r => new ReportLedgerSum(r.GetString(0), r.GetBoolean(1), r.GetInt64(2), r.GetDecimal(3)), cancellationToken);
 
     /// <summary>The services whose ledgers the report's payments come from.</summary>
-    public static IReadOnlyList<string> Services { get; } = ["employment", "relief"];
+    public static IReadOnlyList<string> PayingServices { get; } = ["employment", "relief"];
 }
