@@ -219,13 +219,13 @@ public sealed class ReportingTests(PlatformFixture platform)
 
     private sealed record ReliefFiguresAnswer(List<ReliefProgrammeAnswer> Programmes);
 
-    private sealed record FigureValues(long Count, long People, long Households, long Items, decimal Amount);
+    internal sealed record FigureValues(long Count, long People, long Households, long Items, decimal Amount);
 
-    private sealed record LineAnswer(string Programme, string Text, bool HasData, Dictionary<string, FigureValues> Figures);
+    internal sealed record LineAnswer(string Programme, string Text, bool HasData, Dictionary<string, FigureValues> Figures);
 
-    private sealed record SectionAnswer(string Code, List<LineAnswer> Lines);
+    internal sealed record SectionAnswer(string Code, List<LineAnswer> Lines);
 
-    private sealed record ReportAnswer(int Year, List<SectionAnswer> Sections);
+    internal sealed record ReportAnswer(int Year, List<SectionAnswer> Sections);
 
     private sealed record FigureAnswer(string Programme, string Measure, int? Month, string? Street, FigureValues Figure);
 
