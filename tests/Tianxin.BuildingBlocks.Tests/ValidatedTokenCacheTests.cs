@@ -35,6 +35,13 @@ public sealed class ValidatedTokenCacheTests
         Assert.NotEqual(key, ValidatedTokenCache.KeyOf("header.payload.signaturf"));
     }
 
+    [Fact]
+    public void Tokens_that_differ_only_in_characters_outside_ascii_have_different_keys()
+    {
+        Assert.NotEqual(ValidatedTokenCache.KeyOf("header.payload?signature"), ValidatedTokenCache.KeyOf("header.payload\u00e9signature"));
+        Assert.NotEqual(ValidatedTokenCache.KeyOf("header.payload\u4e2dsignature"), ValidatedTokenCache.KeyOf("header.payload\u6587signature"));
+    }
+
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;

@@ -84,34 +84,47 @@ public sealed class RehabilitationTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_case_approved_and_fitted_through_the_api_reconciles_with_the_report_and_a_change_behind_its_back_shows()
+    public async Task Cases_needs_devices_screenings_and_operations_through_the_api_reconcile_with_the_report_and_a_change_behind_its_back_shows()
     {
         using var officer = await platform.StaffAsync("district-officer");
-        var programme = await CreateProgrammeAsync(officer, minAge: 16, maxAge: 59, amount: 2_345.67m, budget: 50_000m);
-        var person = await EligiblePersonAsync(officer, "对账测试", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-30), category: 2, grade: 3);
-        using var submitted = await officer.PostAsJsonAsync("/api/rehabilitation/applications", new { personId = person, programmeId = programme.Id });
-        var application = (await submitted.Content.ReadFromJsonAsync<ApplicationAnswer>())!;
-        using var approved = await officer.PostAsJsonAsync($"/api/rehabilitation/applications/{application.Id}/approval",
-            new { institution = "rehab-institution-1" });
-        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        await new RehabilitationService.RehabilitationServiceClient(platform.GatewayGrpc).RecordDevicesAsync(new RecordDevicesRequest
+        using var created = await officer.PostAsJsonAsync("/api/rehabilitation/programmes", new
         {
-            CaseId = application.Id.ToString(), DeviceType = "助行器", Count = 3, Cost = "987.65",
-            FittedOn = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            code = "t" + Guid.NewGuid().ToString("N")[..12], year = Year, name = "对账测试", minAge = 16, maxAge = 59, amountPerCase = 2_345.67m,
+            budget = 50_000m, institutions = new[] { "rehab-institution-1", "hospital-1" },
+        });
+        var programme = (await created.Content.ReadFromJsonAsync<ProgrammeAnswer>())!;
+        var fitted = await EligiblePersonAsync(officer, "对账测试", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-30), category: 2, grade: 3);
+        var operated = await EligiblePersonAsync(officer, "对账手术", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-40), category: 1, grade: 3);
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var need = await officer.PostAsJsonAsync("/api/rehabilitation/needs",
+            new { personId = fitted, programmeCode = programme.Code, source = "home_visit", assessedOn = DateOnly.FromDateTime(DateTime.UtcNow) });
+        Assert.Equal(HttpStatusCode.Created, need.StatusCode);
+        var application = await ApprovedAsync(officer, fitted, programme.Id, "rehab-institution-1");
+        var operation = await ApprovedAsync(officer, operated, programme.Id, "hospital-1");
+        var client = new RehabilitationService.RehabilitationServiceClient(platform.GatewayGrpc);
+        await client.RecordDevicesAsync(new RecordDevicesRequest
+        {
+            CaseId = application.ToString(), DeviceType = "助行器", Count = 3, Cost = "987.65", FittedOn = today,
         }, await PartnerAsync("rehab-institution-1"));
+        var hospital = await PartnerAsync("hospital-1");
+        await client.RecordScreeningAsync(new RecordScreeningRequest
+        {
+            ProgrammeCode = programme.Code, Year = Year, Place = "裕南街社区卫生服务中心", HeldOn = today, PeopleScreened = 57,
+        }, hospital);
+        await client.RecordOperationAsync(new RecordOperationRequest { CaseId = operation.ToString(), PerformedOn = today, Kind = "白内障复明手术" }, hospital);
 
         ReportingTests.ReconciliationAnswer reconciliation = null!;
         await Testing.Wait.UntilAsync(async () =>
         {
             reconciliation = (await officer.GetFromJsonAsync<ReportingTests.ReconciliationAnswer>($"/api/reporting/reconciliation?year={Year}"))!;
             return reconciliation.Unreachable.Count == 0 && reconciliation.Differences.All(d => d.Programme != programme.Code);
-        }, TimeSpan.FromSeconds(60), () => "The case never reconciled: " + string.Join("; ", reconciliation.Differences));
+        }, TimeSpan.FromSeconds(60), () => "The programme never reconciled: " + string.Join("; ", reconciliation.Differences));
         // Behind the report's back: the fitting's cost changes by a fen, and no event says so.
         await using (var database = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("rehabilitation-db")))
         {
             await database.OpenAsync();
             await using var change = new NpgsqlCommand("update device_fittings set cost = cost + 0.01 where application_id = $1", database);
-            change.Parameters.AddWithValue(application.Id);
+            change.Parameters.AddWithValue(application);
             Assert.Equal(1, await change.ExecuteNonQueryAsync());
         }
         var after = (await officer.GetFromJsonAsync<ReportingTests.ReconciliationAnswer>($"/api/reporting/reconciliation?year={Year}"))!;
@@ -350,6 +363,15 @@ public sealed class RehabilitationTests(PlatformFixture platform)
         }
         var completed = applications.Where(a => a.Status == "completed").ToList();
         return (applications.Count, completed.Select(a => a.Person).Distinct().Count(), items, sessions, completed.Sum(a => a.Spent ?? 0));
+    }
+
+    private static async Task<Guid> ApprovedAsync(HttpClient officer, Guid person, Guid programme, string institution)
+    {
+        using var submitted = await officer.PostAsJsonAsync("/api/rehabilitation/applications", new { personId = person, programmeId = programme });
+        var application = (await submitted.Content.ReadFromJsonAsync<ApplicationAnswer>())!;
+        using var approved = await officer.PostAsJsonAsync($"/api/rehabilitation/applications/{application.Id}/approval", new { institution });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        return application.Id;
     }
 
     private async Task<ProgrammeAnswer> CreateProgrammeAsync(HttpClient officer, int minAge, int maxAge, decimal amount, decimal budget,

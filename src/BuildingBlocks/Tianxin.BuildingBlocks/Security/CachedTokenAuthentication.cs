@@ -51,7 +51,7 @@ public sealed class ValidatedTokenCache(TimeProvider clock) : IDisposable
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 50_000, Clock = null });
 
     public static string KeyOf(ReadOnlySpan<char> token) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(token.ToString())));
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.ToString())));
 
     public bool TryGet(string key, out ClaimsPrincipal principal)
     {
