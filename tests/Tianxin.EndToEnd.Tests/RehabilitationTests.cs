@@ -133,6 +133,28 @@ public sealed class RehabilitationTests(PlatformFixture platform)
             after.Differences.Single(d => d.Programme == programme.Code));
     }
 
+    /// <summary>Events already sent name the programme by its code and year: changing them would split its figures in the report.</summary>
+    [Fact]
+    public async Task A_programme_with_an_application_keeps_its_code_and_year_but_its_budget_may_change()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        var programme = await CreateProgrammeAsync(officer, minAge: 16, maxAge: 59, amount: 100m, budget: 1_000m);
+        var person = await EligiblePersonAsync(officer, "改码测试", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-25), category: 2, grade: 3);
+        using var submitted = await officer.PostAsJsonAsync("/api/rehabilitation/applications", new { personId = person, programmeId = programme.Id });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+
+        using var recoded = await officer.PutAsJsonAsync($"/api/rehabilitation/programmes/{programme.Id}",
+            ProgrammeBody(programme.Code + "x", 16, 59, 100m, 1_000m, version: programme.Version));
+        using var rebudgeted = await officer.PutAsJsonAsync($"/api/rehabilitation/programmes/{programme.Id}",
+            ProgrammeBody(programme.Code, 16, 59, 100m, 2_000m, version: programme.Version));
+
+        Assert.Equal(HttpStatusCode.Conflict, recoded.StatusCode);
+        Assert.Contains("code", await recoded.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, rebudgeted.StatusCode);
+        Assert.Equal((programme.Code, 2_000m), ((await rebudgeted.Content.ReadFromJsonAsync<ProgrammeAnswer>())!.Code,
+            (await officer.GetFromJsonAsync<List<ProgrammeAnswer>>($"/api/rehabilitation/programmes?year={Year}"))!.Single(p => p.Id == programme.Id).Budget));
+    }
+
     [Fact]
     public async Task Fifty_concurrent_approvals_against_a_budget_for_twenty_approve_exactly_twenty()
     {
@@ -383,10 +405,11 @@ public sealed class RehabilitationTests(PlatformFixture platform)
         return (await created.Content.ReadFromJsonAsync<ProgrammeAnswer>())!;
     }
 
-    private static object ProgrammeBody(string code, int minAge, int maxAge, decimal amount, decimal budget, int[]? categories = null) => new
+    private static object ProgrammeBody(string code, int minAge, int maxAge, decimal amount, decimal budget, int[]? categories = null,
+        int? version = null) => new
     {
         code, year = Year, name = "测试项目", minAge, maxAge, categories, amountPerCase = amount, budget,
-        institutions = new[] { "rehab-institution-1", "rehab-institution-2" },
+        institutions = new[] { "rehab-institution-1", "rehab-institution-2" }, version,
     };
 
     private async Task<Guid> EligiblePersonAsync(HttpClient staff, string name, DateOnly birthDate, int category, int grade, bool waitForCopy = true)
@@ -419,7 +442,7 @@ public sealed class RehabilitationTests(PlatformFixture platform)
     private async Task<Metadata> PartnerAsync(string client) =>
         new() { { "Authorization", "Bearer " + await platform.Tokens.ForPartnerAsync(client) } };
 
-    private sealed record ProgrammeAnswer(Guid Id, string Code, int Year, decimal Budget, decimal Committed);
+    private sealed record ProgrammeAnswer(Guid Id, string Code, int Year, decimal Budget, decimal Committed, int Version = 0);
 
     private sealed record ApplicationAnswer(Guid Id, string Status);
 

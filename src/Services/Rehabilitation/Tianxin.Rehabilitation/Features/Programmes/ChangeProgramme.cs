@@ -6,7 +6,10 @@ using Tianxin.BuildingBlocks.Persistence;
 
 namespace Tianxin.Rehabilitation.Features.Programmes;
 
-/// <summary>New rules or a new budget for a programme, from the version the officer read; never below what is committed.</summary>
+/// <summary>
+/// New rules or a new budget for a programme, from the version the officer read; never below what is committed. Its code
+/// and year stay once it has applications, screenings or needs: the events already sent count them under those.
+/// </summary>
 public sealed class ChangeProgramme(NpgsqlDataSource dataSource)
 {
     public async Task<Outcome<Programme>> HandleAsync(Guid id, ProgrammeRequest request, string changedBy, CancellationToken cancellationToken)
@@ -22,6 +25,19 @@ public sealed class ChangeProgramme(NpgsqlDataSource dataSource)
         }
         var changed = await dataSource.InTransactionAsync(async transaction =>
         {
+            var renamed = await transaction.Command(
+                """
+                select p.code <> $2 or p.year <> $3 from programmes p
+                where p.id = $1 and (exists (select 1 from applications a where a.programme_id = p.id)
+                    or exists (select 1 from screenings s where s.programme_id = p.id)
+                    or exists (select 1 from needs n where n.programme_code = p.code and n.year = p.year))
+                for update of p
+                """, id, request.Code!.Trim(), request.Year!.Value).ReadAllAsync(r => r.GetBoolean(0), cancellationToken);
+            if (renamed is [true])
+            {
+                return new Failure.Conflict("项目已有申请、筛查或需求，代码和年度不能再改 / The programme has applications, screenings or needs: its code and year stay",
+                    null, "code");
+            }
             var updated = await transaction.Command(
                 """
                 update programmes set code = $2, year = $3, name = $4, min_age = $5, max_age = $6, categories = $7, grades = $8,
