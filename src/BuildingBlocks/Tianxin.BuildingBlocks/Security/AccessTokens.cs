@@ -21,7 +21,7 @@ public readonly record struct TokenCheck(ClaimsPrincipal? Caller, string? Refusa
 /// <param name="audience">The service the token must be meant for; null at the gateway, which leaves that to each service.</param>
 public sealed class AccessTokens(OpenIddictValidationService validation, ValidatedTokenCache cache, TimeProvider clock, string? audience)
 {
-    private const string Prefix = "Bearer ";
+    public const string Prefix = "Bearer ";
 
     public async ValueTask<TokenCheck> CheckAsync(string authorization, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,7 +21,6 @@ public sealed class CachedTokenAuthentication(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
-    private const string Prefix = "Bearer ";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -37,7 +37,7 @@ public sealed class CachedTokenAuthentication(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = Request.Headers.Authorization.ToString().StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
+        Response.Headers.WWWAuthenticate = Request.Headers.Authorization.ToString().StartsWith(AccessTokens.Prefix, StringComparison.OrdinalIgnoreCase)
             ? "Bearer error=\"invalid_token\""
             : "Bearer";
         return Task.CompletedTask;
@@ -50,8 +50,19 @@ public sealed class ValidatedTokenCache(TimeProvider clock) : IDisposable
     public static readonly TimeSpan MaximumReuse = TimeSpan.FromMinutes(5);
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 50_000, Clock = null });
 
-    public static string KeyOf(ReadOnlySpan<char> token) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.ToString())));
+    /// <remarks>Runs on every request: the token's bytes go to a pooled buffer, not a copy of the token.</remarks>
+    public static string KeyOf(ReadOnlySpan<char> token)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(token.Length));
+        try
+        {
+            return Convert.ToHexString(SHA256.HashData(bytes.AsSpan(0, Encoding.UTF8.GetBytes(token, bytes))));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 
     public bool TryGet(string key, out ClaimsPrincipal principal)
     {
