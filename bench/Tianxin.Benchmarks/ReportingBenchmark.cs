@@ -27,7 +27,8 @@ namespace Tianxin.Benchmarks;
 ///      consumers (inbox, stored event, facts), sustained events per second until the last is stored;
 ///   2. rebuild: a year of N stored events (persons, subsidy payments, programme payments, grants, decisions, cases)
 ///      derived again from scratch;
-///   3. draft: the year-end report at that size (median of 5).
+///   3. draft: the year-end report at that size (median of 5), with nothing new since the last draft, after one payment
+///      and after 1,000 events of every programme.
 /// </summary>
 public static class ReportingBenchmark
 {
@@ -117,6 +118,32 @@ public static class ReportingBenchmark
         var once = await draft.HandleAsync(Year, CancellationToken.None);
         var document = YearEndDocx.Render(once);
         Console.WriteLine(FormattableString.Invariant($"draft: as Word ({document.Length / 1024} KiB) in {clock.Elapsed.TotalMilliseconds:0} ms"));
+
+        await DraftAfterAsync(dataSource, draft, "one care subsidy payment (one programme's figures counted again)",
+            () => [new PaymentSettled(Guid.NewGuid(), Guid.NewGuid(), "care_subsidy", $"{Year}-12", 123.45m, "paid", null, At(12))]);
+        await DraftAfterAsync(dataSource, draft, "1,000 events of every programme (every programme's figures counted again)", () => Events(1_000));
+    }
+
+    /// <summary>The draft when events have arrived since the last one: its figures counted again where they changed.</summary>
+    private static async Task DraftAfterAsync(NpgsqlDataSource dataSource, DraftYearEndReport draft, string what, Func<IEnumerable<object>> arriving)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            foreach (var message in arriving())
+            {
+                await dataSource.InTransactionAsync(async transaction =>
+                {
+                    await EventStore.AppendAsync(transaction, Guid.CreateVersion7(), message, CancellationToken.None);
+                    return true;
+                }, CancellationToken.None);
+            }
+            var clock = Stopwatch.StartNew();
+            YearEndHtml.Render(await draft.HandleAsync(Year, CancellationToken.None));
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine(FormattableString.Invariant($"draft after {what}: {times[2]:0} ms median (min {times[0]:0}, max {times[4]:0})"));
     }
 
     /// <summary>A district's year: a tenth persons, then their subsidies month by month, payments, grants, decisions and cases.</summary>

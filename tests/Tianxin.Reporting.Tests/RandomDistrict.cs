@@ -96,7 +96,8 @@ public sealed class RandomDistrict
             Events.Add((Guid.NewGuid(), new EmploymentPaymentMade(Guid.NewGuid(), person.PersonId, person.HouseholdId, "employment_relief", Year,
                 Year.ToString(System.Globalization.CultureInfo.InvariantCulture), amount, At(5, 1))));
         }
-        if (person.Grade is 1 or 2)
+        // One in five grade 1-2 holders is never enrolled: a gap in the two-subsidies target.
+        if (person.Grade is 1 or 2 && _random.Next(5) > 0)
         {
             Events.Add((Guid.NewGuid(), new EnrolmentDecided(Guid.NewGuid(), person.PersonId, "care_subsidy", "approved", "decision", null,
                 new DateOnly(Year, 1, 1), At(1, 5))));

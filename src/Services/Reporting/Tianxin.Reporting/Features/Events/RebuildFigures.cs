@@ -1,5 +1,6 @@
 using Npgsql;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.Reporting.Features.Figures;
 
 namespace Tianxin.Reporting.Features.Events;
 
@@ -13,11 +14,12 @@ public sealed class RebuildFigures(NpgsqlDataSource dataSource)
 {
     private const int Chunk = 5_000;
 
-    public Task<RebuildResult> HandleAsync(CancellationToken cancellationToken) =>
-        dataSource.InTransactionAsync(async transaction =>
+    public async Task<RebuildResult> HandleAsync(CancellationToken cancellationToken)
+    {
+        var rebuilt = await dataSource.InTransactionAsync(async transaction =>
         {
             await transaction.Command("lock table reported_events in share mode").ExecuteAsync(cancellationToken);
-            await transaction.Command("truncate report_facts, report_persons").ExecuteAsync(cancellationToken);
+            await transaction.Command("truncate report_facts, report_persons, report_figures, report_figures_stale").ExecuteAsync(cancellationToken);
             long events = 0;
             for (long after = 0; ;)
             {
@@ -38,4 +40,11 @@ public sealed class RebuildFigures(NpgsqlDataSource dataSource)
                 await transaction.Command("select count(*) from report_facts").ScalarAsync<long>(cancellationToken),
                 await transaction.Command("select count(*) from report_persons").ScalarAsync<long>(cancellationToken));
         }, cancellationToken);
+        // Counted now, so that the first draft after a rebuild does not wait for a whole year's counting.
+        foreach (var year in await dataSource.Command("select distinct year from report_figures_stale").ReadAllAsync(r => r.GetInt32(0), cancellationToken))
+        {
+            await DistrictFigures.RefreshAsync(dataSource, year, cancellationToken);
+        }
+        return rebuilt;
+    }
 }
