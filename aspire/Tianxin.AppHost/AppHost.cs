@@ -33,8 +33,9 @@ var rehabilitation = services.Add<Projects.Tianxin_Rehabilitation>("rehabilitati
 var employment = services.Add<Projects.Tianxin_Employment>("employment");
 var relief = services.Add<Projects.Tianxin_Relief>("relief");
 PersonalDataKeys.ApplyTo(relief, builder, storage);
-PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Grievance>("grievance"), builder, storage);
-// The report is reconciled against the ledgers of the services that pay people, and rehabilitation's programme figures.
-reporting.WithReference(employment).WithReference(relief).WithReference(rehabilitation);
+var grievance = services.Add<Projects.Tianxin_Grievance>("grievance");
+PersonalDataKeys.ApplyTo(grievance, builder, storage);
+// The report is reconciled against the ledgers of the services that pay people, rehabilitation's programme figures and grievance's records.
+reporting.WithReference(employment).WithReference(relief).WithReference(rehabilitation).WithReference(grievance);
 
 builder.Build().Run();

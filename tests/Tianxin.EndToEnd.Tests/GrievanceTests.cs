@@ -254,6 +254,46 @@ public sealed class GrievanceTests(PlatformFixture platform)
         await AssertTracedAsync(traces);
     }
 
+    [Fact]
+    public async Task Grievance_s_records_reconcile_with_the_report_and_a_day_of_receipt_changed_behind_its_back_shows()
+    {
+        using var yunan = await platform.StaffAsync("yunan-staff");
+        using var officer = await platform.StaffAsync("district-officer");
+        var petition = await PetitionAsync(yunan, Today);
+
+        ReportingTests.ReconciliationAnswer reconciliation = null!;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            reconciliation = (await officer.GetFromJsonAsync<ReportingTests.ReconciliationAnswer>($"/api/reporting/reconciliation?year={Today.Year}"))!;
+            return reconciliation.Unreachable.Count == 0 && reconciliation.Differences.All(d => d.Service != "grievance");
+        }, TimeSpan.FromSeconds(60), () => "Grievance never reconciled: " + string.Join("; ", reconciliation.Differences));
+        // Behind the report's back: the petition's day of receipt moves to the year before, and no event says so.
+        await using (var database = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("grievance-db")))
+        {
+            await database.OpenAsync();
+            await using var change = new NpgsqlCommand("update grievance_cases set received_on = received_on - interval '1 year' where id = $1", database);
+            change.Parameters.AddWithValue(petition);
+            Assert.Equal(1, await change.ExecuteNonQueryAsync());
+        }
+        var after = (await officer.GetFromJsonAsync<ReportingTests.ReconciliationAnswer>($"/api/reporting/reconciliation?year={Today.Year}"))!;
+
+        var difference = after.Differences.Single(d => d.Service == "grievance");
+        Assert.Equal(("petition", Today.Year, "received.count"), (difference.Programme, difference.Year, difference.Figure));
+        Assert.Equal(difference.Report - 1, difference.Ledger);
+
+        var client = new GrievanceService.GrievanceServiceClient(platform.GatewayGrpc);
+        var district = new Metadata { { "Authorization", "Bearer " + await platform.StaffTokenAsync("district-officer") } };
+        var tallies = await client.GetGrievanceTalliesAsync(new GetGrievanceTalliesRequest { Year = Today.Year }, district);
+        var badYear = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.GetGrievanceTalliesAsync(new GetGrievanceTalliesRequest { Year = 1999 }, district));
+        var partner = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.GetGrievanceTalliesAsync(new GetGrievanceTalliesRequest { Year = Today.Year }, await PartnerAsync("hotline-12345")));
+        Assert.Equal(difference.Ledger, tallies.Tallies.Single(t => t is { Programme: "petition", Measure: "received" }).Count);
+        Assert.Equal(StatusCode.InvalidArgument, badYear.StatusCode);
+        Assert.Equal(["year"], RegistryClient.FieldViolations(badYear));
+        Assert.Equal(StatusCode.PermissionDenied, partner.StatusCode);
+    }
+
     private static object Defect(decimal latitude, decimal longitude) => new
     {
         type = "curb_ramp", address = "书院路与劳动路交叉口东北角", latitude, longitude, clause = "3.1.2", description = "缘石坡道坡度过陡",

@@ -114,6 +114,17 @@ public sealed class GrievanceGrpcService(
         legalAid.CloseAsync(LegalAidId(request.Id), request.Outcome, LegalAidCaller.LawFirm(GrpcCallers.PartnerOf(context)), context.CancellationToken)
             .ToGrpc(ToProto);
 
+    [Authorize(Policy = PlatformPolicies.Staff)]
+    public override async Task<GetGrievanceTalliesResponse> GetGrievanceTallies(GetGrievanceTalliesRequest request, ServerCallContext context)
+    {
+        if (request.Year is < 2000 or > 2100)
+        {
+            GrpcFields.ThrowIfAny(new() { ["year"] = ["年度应为2000至2100 / The year is 2000 to 2100."] });
+        }
+        var tallies = await Domain.Figures.GrievanceTallies.FindAsync(dataSource, request.Year, GrpcCallers.ActorOf(context).Scope, context.CancellationToken);
+        return new() { Tallies = { tallies.Select(t => new Proto.GrievanceTally { Programme = t.Programme, Measure = t.Measure, Count = t.Count }) } };
+    }
+
     private static Guid CaseId(string text) => Id(text, "case_id");
 
     private static Guid LegalAidId(string text) => Id(text, "id");

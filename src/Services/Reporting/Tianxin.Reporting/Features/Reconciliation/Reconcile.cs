@@ -2,7 +2,7 @@ using Grpc.Core;
 
 namespace Tianxin.Reporting.Features.Reconciliation;
 
-/// <param name="Figure">people or money of a paying service's programme; measure.figure (approved.amount…) of rehabilitation's.</param>
+/// <param name="Figure">people or money of a paying service's programme; measure.figure (approved.amount, received.count…) of rehabilitation's and grievance's.</param>
 /// <param name="Ledger">The service's own figure: its payment ledger's, for a paying service.</param>
 public sealed record Difference(string Service, string Programme, int Year, string Figure, decimal Report, decimal Ledger);
 

@@ -16,7 +16,8 @@ public static class ReconciliationApi
             services.AddSingleton<IReconciledService>(provider =>
                 new LedgerReconciliation(paying, provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ServiceFigures>()));
         }
-        return services.AddSingleton<IReconciledService, RehabilitationReconciliation>().AddSingleton<Reconcile>();
+        return services.AddSingleton<IReconciledService, RehabilitationReconciliation>().AddSingleton<IReconciledService, GrievanceReconciliation>()
+            .AddSingleton<Reconcile>();
     }
 
     public static IEndpointRouteBuilder MapReconciliationApi(this IEndpointRouteBuilder endpoints)

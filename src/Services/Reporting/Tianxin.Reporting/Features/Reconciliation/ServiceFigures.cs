@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Net.Client;
 using Tianxin.Protos.Common.V1;
+using Tianxin.Protos.Grievance.V1;
 using Tianxin.Protos.Rehabilitation.V1;
 
 namespace Tianxin.Reporting.Features.Reconciliation;
@@ -9,7 +10,7 @@ public sealed record LedgerSum(string Programme, long Payees, decimal Recorded, 
 
 /// <summary>
 /// Asks a service for its own figures over gRPC, with the caller's token (the service authorises the district officer itself):
-/// a paying service's ledger sums, rehabilitation's programme figures.
+/// a paying service's ledger sums, rehabilitation's programme figures, grievance's tallies.
 /// </summary>
 public sealed class ServiceFigures(IHttpClientFactory clients)
 {
@@ -29,6 +30,14 @@ public sealed class ServiceFigures(IHttpClientFactory clients)
         var figures = await new RehabilitationService.RehabilitationServiceClient(channel)
             .GetProgrammeFiguresAsync(new GetProgrammeFiguresRequest { Year = year }, cancellationToken: cancellationToken);
         return figures.Programmes;
+    }
+
+    public async Task<IReadOnlyList<GrievanceTally>> GrievanceOfAsync(int year, CancellationToken cancellationToken)
+    {
+        using var channel = ChannelTo("grievance");
+        var tallies = await new GrievanceService.GrievanceServiceClient(channel)
+            .GetGrievanceTalliesAsync(new GetGrievanceTalliesRequest { Year = year }, cancellationToken: cancellationToken);
+        return tallies.Tallies;
     }
 
     public static decimal Money(string yuan) => decimal.Parse(yuan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
