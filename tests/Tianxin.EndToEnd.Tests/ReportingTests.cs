@@ -112,6 +112,37 @@ public sealed class ReportingTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_certificate_s_figures_are_counted_again_in_the_background_before_anyone_drafts()
+    {
+        using var officer = await platform.StaffAsync("district-officer");
+        var person = await RegistryClient.RegisterAsync(officer, "后台统计", TestPeople.RareBirthDate(), "430103002001");
+        var issuedOn = DateTime.UtcNow.AddHours(8).AddDays(-1);
+        await RegistryClient.IssueAsync(officer, person.Id, category: 2, grade: 3, on: issuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await using var reporting = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("reporting-db"));
+        await reporting.OpenAsync();
+
+        // No one asks the reporting service anything: its figures are read from its database alone.
+        await Testing.Wait.UntilAsync(async () => await ScalarAsync(reporting,
+                "select exists (select 1 from report_facts where person_id = $1 and measure = 'certificates_issued')", person.Id),
+            WithinAMinute, () => "The certificate never reached the report");
+        await Testing.Wait.UntilAsync(async () => await ScalarAsync(reporting,
+                """
+                select not exists (select 1 from report_figures_stale where year = $1)
+                   and (select facts from report_figures where year = $1 and programme = 'registry' and measure = 'certificates_issued'
+                                                           and month is null and street is null)
+                     = (select count(*) from report_facts where year = $1 and programme = 'registry' and measure = 'certificates_issued')
+                """, issuedOn.Year),
+            WithinAMinute, () => "The kept figures were never counted again in the background");
+    }
+
+    private static async Task<bool> ScalarAsync(NpgsqlConnection connection, string sql, object value)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue(value);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task Street_staff_get_their_street_s_targets_and_not_the_district_report()
     {
         using var yunan = await platform.StaffAsync("yunan-staff");

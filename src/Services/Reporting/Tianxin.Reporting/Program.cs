@@ -9,7 +9,7 @@ using Tianxin.Reporting.Grpc;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService(new PlatformService("reporting", "年度报告与目标 Reporting"),
     messaging => messaging.AddConsumers(EventsApi.Consumers, "events"));
-builder.Services.AddReportedEvents().AddYearEndReport().AddTargets().AddReconciliation().AddDistrictFiguresPolicy();
+builder.Services.AddReportedEvents().AddFigures().AddYearEndReport().AddTargets().AddReconciliation().AddDistrictFiguresPolicy();
 
 var app = builder.Build();
 app.MapPlatformService();

@@ -8,6 +8,8 @@ namespace Tianxin.Reporting.Features.Figures;
 
 public static class FiguresApi
 {
+    public static IServiceCollection AddFigures(this IServiceCollection services) => services.AddHostedService<DistrictFiguresRefresh>();
+
     public static IEndpointRouteBuilder MapFiguresApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/figures", FindAsync)
