@@ -59,7 +59,9 @@ public sealed class SeedReportTests(PlatformFixture platform)
             report = (await officer.GetFromJsonAsync<ReportingTests.ReportAnswer>("/api/reporting/year-end/2019?format=json"))!;
             reproduced = [.. Seed2019.Where(seed => seed.IsIn(report)).Select(seed => seed.Programme)];
             return reproduced.SequenceEqual(expected);
-        }, TimeSpan.FromSeconds(90), () => "The 2019 report carries the seed's figures in: " + string.Join(", ", reproduced));
+        }, TimeSpan.FromSeconds(90), () => "The 2019 report carries the seed's figures in: " + string.Join(", ", reproduced) + "; not in: "
+            + string.Join("; ", expected.Except(reproduced).Select(programme => programme + " " + string.Join(", ",
+                report.Sections.SelectMany(s => s.Lines).Where(l => l.Programme == programme).SelectMany(l => l.Figures.Select(f => $"{f.Key} {f.Value}"))))));
         var lines = report.Sections.SelectMany(s => s.Lines).ToList();
 
         Assert.Contains("答复残疾人信访诉求2件", lines.First(l => l.Programme == "petition").Text);

@@ -1,6 +1,7 @@
 using Npgsql;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.Contracts.Registry;
+using Tianxin.Reporting.Features.Figures;
 
 namespace Tianxin.Reporting.Features.Events;
 
@@ -14,6 +15,7 @@ public static class Projection
     public static async Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<(Guid MessageId, object Message)> events,
         CancellationToken cancellationToken)
     {
+        await transaction.Command($"select pg_advisory_xact_lock_shared({DistrictFigures.CountingLock})").ExecuteAsync(cancellationToken);
         var facts = events.SelectMany(e => FactsOf.Event(e.Message).Select((fact, ordinal) => (e.MessageId, Ordinal: (short)ordinal, Fact: fact))).ToList();
         if (facts.Count > 0)
         {

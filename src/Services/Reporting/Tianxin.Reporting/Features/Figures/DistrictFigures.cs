@@ -9,6 +9,12 @@ namespace Tianxin.Reporting.Features.Figures;
 /// </summary>
 public static class DistrictFigures
 {
+    /// <summary>
+    /// Held exclusively while counting and shared by every projection of events: a count never runs between the commits
+    /// of a fact and of its person's move, when the fact's mark could already be gone and the move could not yet see the fact.
+    /// </summary>
+    public const string CountingLock = "hashtextextended('report_figures', 0)";
+
     public static async Task<List<FigureRow>> FindAsync(NpgsqlDataSource dataSource, int year, CancellationToken cancellationToken)
     {
         await RefreshAsync(dataSource, year, cancellationToken);
@@ -19,8 +25,8 @@ public static class DistrictFigures
     }
 
     /// <summary>
-    /// Counts the year's stale partitions again, one refresh of a year at a time. Only the marks read here are
-    /// removed: a fact committed while counting has left a mark of its own, and its partition is counted next time.
+    /// Counts the year's stale partitions again, one count at a time. Only the marks read here are removed: a fact
+    /// committed while counting has left a mark of its own, and its partition is counted next time.
     /// </summary>
     public static async Task RefreshAsync(NpgsqlDataSource dataSource, int year, CancellationToken cancellationToken)
     {
@@ -30,7 +36,7 @@ public static class DistrictFigures
         }
         await dataSource.InTransactionAsync(async transaction =>
         {
-            await transaction.Command("select pg_advisory_xact_lock(hashtextextended('report_figures', $1))", (long)year).ExecuteAsync(cancellationToken);
+            await transaction.Command($"select pg_advisory_xact_lock({CountingLock})").ExecuteAsync(cancellationToken);
             var marks = await transaction.Command("select id, programme, measure from report_figures_stale where year = $1", year)
                 .ReadAllAsync(r => (Id: r.GetInt64(0), Programme: r.GetString(1), Measure: r.GetString(2)), cancellationToken);
             var stale = marks.Select(m => (m.Programme, m.Measure)).Distinct().ToList();
