@@ -23,7 +23,7 @@ public sealed class RandomYearTests(PlatformFixture platform, ITestOutputHelper 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task Every_figure_line_target_and_reconciliation_of_a_random_year_sent_through_the_apis_equals_what_was_sent()
+    public async Task The_lines_money_per_street_and_month_the_rehabilitation_target_and_the_reconciliation_of_a_random_year_sent_through_the_apis_agree_with_what_was_sent()
     {
         var seed = Random.Shared.Next();
         output.WriteLine($"seed {seed}");
@@ -73,6 +73,15 @@ public sealed class RandomYearTests(PlatformFixture platform, ITestOutputHelper 
             rows.Where(r => r is { Programme: "employment_relief", Measure: "paid", Month: not null }).OrderBy(r => r.Month)
                 .Select(r => (r.Month!.Value, r.Figure.People, r.Figure.Amount)));
 
+        ReportingTests.ReconciliationAnswer reconciliation = null!;
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            reconciliation = (await officer.GetFromJsonAsync<ReportingTests.ReconciliationAnswer>($"/api/reporting/reconciliation?year={Year}"))!;
+            return reconciliation is { Differences: [], Unreachable: [] };
+        }, Patience, () => $"The {Year} year never reconciled (seed {seed}): " + string.Join("; ", reconciliation.Differences));
+        Assert.Equal(4, reconciliation.Programmes);
+
+        // Reconciled, so every need and approval has reached the report (rehabilitation's figures count both).
         var rehabilitation = (await officer.GetFromJsonAsync<TargetsAnswer>($"/api/reporting/targets?year={Year}"))!.Targets.Single(t => t.Code == "rehabilitation");
         var inNeed = plan.Needs.Select(n => n.Person).ToHashSet();
         var served = plan.Cases.Select(c => c.Person).Where(inNeed.Contains).ToHashSet();
@@ -81,14 +90,6 @@ public sealed class RandomYearTests(PlatformFixture platform, ITestOutputHelper 
         Assert.Equal(
             inNeed.GroupBy(plan.StreetOf).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (long)g.Count(served.Contains), (long)g.Count())),
             rehabilitation.Streets.Select(s => (s.Street, s.Numerator, s.Denominator)));
-
-        ReportingTests.ReconciliationAnswer reconciliation = null!;
-        await Testing.Wait.UntilAsync(async () =>
-        {
-            reconciliation = (await officer.GetFromJsonAsync<ReportingTests.ReconciliationAnswer>($"/api/reporting/reconciliation?year={Year}"))!;
-            return reconciliation is { Differences: [], Unreachable: [] };
-        }, Patience, () => $"The {Year} year never reconciled (seed {seed}): " + string.Join("; ", reconciliation.Differences));
-        Assert.Equal(4, reconciliation.Programmes);
     }
 
     private async Task<Dictionary<int, Guid>> RegisterAsync(HttpClient officer, RandomYear plan)

@@ -8,7 +8,8 @@ public sealed record RebuildResult(long Events, long Facts, long Persons);
 
 /// <summary>
 /// Throws away every fact and person and derives them again from the stored events alone, in one
-/// transaction: readers see the old figures until the new ones are complete. Arriving events wait.
+/// transaction: readers see the old facts until the new ones are complete. Arriving events wait, and so do counts
+/// of the district's figures; those are counted again after the commit, and a draft before that counts them itself.
 /// </summary>
 public sealed class RebuildFigures(NpgsqlDataSource dataSource)
 {
@@ -18,6 +19,8 @@ public sealed class RebuildFigures(NpgsqlDataSource dataSource)
     {
         var rebuilt = await dataSource.InTransactionAsync(async transaction =>
         {
+            // Before the truncate: a count waiting for the tables while holding the counting lock would deadlock with it.
+            await transaction.Command($"select pg_advisory_xact_lock({DistrictFigures.CountingLock})").ExecuteAsync(cancellationToken);
             await transaction.Command("lock table reported_events in share mode").ExecuteAsync(cancellationToken);
             await transaction.Command("truncate report_facts, report_persons, report_figures, report_figures_stale").ExecuteAsync(cancellationToken);
             long events = 0;

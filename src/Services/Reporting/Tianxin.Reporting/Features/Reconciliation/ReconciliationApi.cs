@@ -31,7 +31,7 @@ public static class ReconciliationApi
                         : TypedResults.Ok(await reconcile.HandleAsync(asked, cancellationToken));
                 })
             .WithTags("Reconciliation").RequireAuthorization(PlatformPolicies.DistrictOfficer)
-            .WithSummary("对账 The report's figures per programme against each service's own: paying services' ledgers, rehabilitation's programme figures (?year=); every difference with both numbers");
+            .WithSummary("对账 The report's figures per programme against each service's own: paying services' ledgers, rehabilitation's programme figures, grievance's records (?year=); every difference with both numbers");
         return endpoints;
     }
 }
