@@ -241,7 +241,7 @@ public sealed class ReportingTests(PlatformFixture platform)
         report.Sections.SelectMany(s => s.Lines).Where(l => l.Programme == programme).Select(l => l.Figures["granted"])
             .Select(f => ((int)f.People, f.Amount)).FirstOrDefault();
 
-    private static string Yuan(decimal yuan) =>
+    internal static string Yuan(decimal yuan) =>
         yuan == decimal.Truncate(yuan) ? yuan.ToString("0", CultureInfo.InvariantCulture) : yuan.ToString("0.00", CultureInfo.InvariantCulture);
 
     private sealed record IdAnswer(Guid Id);

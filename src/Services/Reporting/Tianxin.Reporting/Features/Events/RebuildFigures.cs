@@ -44,10 +44,7 @@ public sealed class RebuildFigures(NpgsqlDataSource dataSource)
                 await transaction.Command("select count(*) from report_persons").ScalarAsync<long>(cancellationToken));
         }, cancellationToken);
         // Counted now, so that the first draft after a rebuild does not wait for a whole year's counting.
-        foreach (var year in await dataSource.Command("select distinct year from report_figures_stale").ReadAllAsync(r => r.GetInt32(0), cancellationToken))
-        {
-            await DistrictFigures.RefreshAsync(dataSource, year, cancellationToken);
-        }
+        await DistrictFigures.RefreshAllAsync(dataSource, cancellationToken);
         return rebuilt;
     }
 }

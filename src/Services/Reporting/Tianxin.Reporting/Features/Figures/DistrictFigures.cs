@@ -24,6 +24,17 @@ public static class DistrictFigures
             .ReadAllAsync(ProgrammeFigures.Read, cancellationToken);
     }
 
+    /// <summary>Counts the stale partitions of every year that has any; returns how many years were counted.</summary>
+    public static async Task<int> RefreshAllAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var years = await dataSource.Command("select distinct year from report_figures_stale").ReadAllAsync(r => r.GetInt32(0), cancellationToken);
+        foreach (var year in years)
+        {
+            await RefreshAsync(dataSource, year, cancellationToken);
+        }
+        return years.Count;
+    }
+
     /// <summary>
     /// Counts the year's stale partitions again, one count at a time. Only the marks read here are removed: a fact
     /// committed while counting has left a mark of its own, and its partition is counted next time.
