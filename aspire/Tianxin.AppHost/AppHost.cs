@@ -28,13 +28,17 @@ gateway.WithReference(identity);
 var services = new ServiceWiring(builder, infrastructure, gateway, identity, opsKey, issuer);
 var reporting = services.Add<Projects.Tianxin_Reporting>("reporting");
 services.StartAfter(reporting);
-PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Registry>("registry"), builder, storage);
 var rehabilitation = services.Add<Projects.Tianxin_Rehabilitation>("rehabilitation");
 var employment = services.Add<Projects.Tianxin_Employment>("employment");
 var relief = services.Add<Projects.Tianxin_Relief>("relief");
 PersonalDataKeys.ApplyTo(relief, builder, storage);
 var grievance = services.Add<Projects.Tianxin_Grievance>("grievance");
 PersonalDataKeys.ApplyTo(grievance, builder, storage);
+// Their copies of the registry's facts are fed by its events: the registry publishes its demo persons once their queues are bound.
+services.StartAfter(rehabilitation);
+services.StartAfter(employment);
+services.StartAfter(relief);
+PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Registry>("registry"), builder, storage);
 // The report is reconciled against the ledgers of the services that pay people, rehabilitation's programme figures and grievance's records.
 reporting.WithReference(employment).WithReference(relief).WithReference(rehabilitation).WithReference(grievance);
 

@@ -35,6 +35,35 @@ public sealed class DemoDataTests(PlatformFixture platform)
             flags.Order());
     }
 
+    /// <summary>
+    /// The registry seeds its demo persons as soon as it starts: a consuming service whose queue was not bound by then
+    /// never had them (employment and relief once lacked the first three), and its demo was drafted on fewer persons.
+    /// </summary>
+    [Fact]
+    public async Task Every_demo_person_reaches_the_copies_of_every_service_that_keeps_one()
+    {
+        await using var registry = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("registry-db"));
+        await registry.OpenAsync();
+        var persons = (await TextsAsync(registry, "select id::text from persons where created_by = 'demo-data'")).Select(Guid.Parse).ToArray();
+        Dictionary<string, long> copied = [];
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            foreach (var service in new[] { "rehabilitation", "employment", "relief" })
+            {
+                await using var copy = new NpgsqlConnection(await platform.App.GetConnectionStringAsync(service + "-db"));
+                await copy.OpenAsync();
+                await using var count = new NpgsqlCommand("select count(*) from eligibility_persons where person_id = any ($1)", copy)
+                {
+                    Parameters = { new() { Value = persons } },
+                };
+                copied[service] = (long)(await count.ExecuteScalarAsync())!;
+            }
+            return copied.Values.All(n => n == persons.Length);
+        }, TimeSpan.FromSeconds(60), () => $"Of {persons.Length} demo persons the copies hold: " + string.Join(", ", copied.Select(c => $"{c.Key} {c.Value}")));
+
+        Assert.Equal(PlatformFixture.DemoPersons, persons.Length);
+    }
+
     [Fact]
     public async Task The_demo_programmes_follow_the_2019_report_and_demo_applications_are_in_every_state()
     {

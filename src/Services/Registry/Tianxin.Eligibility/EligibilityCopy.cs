@@ -34,21 +34,23 @@ public sealed class EligibilityCopy(NpgsqlDataSource dataSource)
             .ReadAllAsync(Read, cancellationToken);
 
     /// <summary>
-    /// For demo seeders: the registry seeds its demo district at its own pace, so wait until the copy stops
-    /// growing, then give the active persons.
+    /// For demo seeders: the registry seeds its demo district at its own pace (persons and certificates, then households
+    /// and their statuses), so wait until nothing in the copy changes for a poll, counting updates as well as new persons,
+    /// then give the active persons.
     /// </summary>
     public async Task<List<Guid>> SettledActivePersonsAsync(TimeSpan poll, CancellationToken cancellationToken)
     {
-        long previous = -1;
+        string? previous = null;
         while (true)
         {
-            var count = await dataSource.Command("select count(*) from eligibility_persons").ScalarAsync<long>(cancellationToken);
-            if (count > 0 && count == previous)
+            var state = await dataSource.Command("select count(*) || '/' || coalesce(sum(facts_version), 0) from eligibility_persons")
+                .ScalarAsync<string>(cancellationToken);
+            if (state != "0/0" && state == previous)
             {
                 return await dataSource.Command("select person_id from eligibility_persons where status = 'active' order by person_id")
                     .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);
             }
-            previous = count;
+            previous = state;
             await Task.Delay(poll, cancellationToken);
         }
     }
