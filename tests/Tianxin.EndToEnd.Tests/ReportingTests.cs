@@ -59,6 +59,58 @@ public sealed class ReportingTests(PlatformFixture platform)
         Assert.True(reconciliation.Programmes >= relief.Count);
     }
 
+    /// <summary>
+    /// Rehabilitation's demo has the 2019 report's cases, decided and delivered on 2019's days, for as many of the 40 demo
+    /// persons as each programme admits: its report lines carry rehabilitation's own figures. The eye screenings need no
+    /// persons and carry the seed's 11,380.
+    /// </summary>
+    [Fact]
+    public async Task The_2019_demo_report_s_rehabilitation_lines_equal_rehabilitation_s_own_figures()
+    {
+        (string Programme, string Measure, string Figure, Func<RehabilitationFiguresAnswer, decimal> Own)[] compared =
+        [
+            ("child_aid", "approved", "people", f => f.PeopleApproved), ("child_aid", "approved", "amount", f => f.Approved),
+            ("hearing_aids", "devices", "people", f => f.PeopleFitted), ("hearing_aids", "devices", "items", f => f.ItemsFitted),
+            ("prostheses", "devices", "people", f => f.PeopleFitted),
+            ("assistive_devices", "devices", "people", f => f.PeopleFitted), ("assistive_devices", "devices", "items", f => f.ItemsFitted),
+            ("assistive_devices", "devices", "amount", f => f.DevicesCost),
+            ("eye_care", "screenings", "items", f => f.PeopleScreened), ("eye_care", "operations", "people", f => f.Operations),
+            ("inclusive_education", "approved", "people", f => f.PeopleApproved), ("home_schooling", "approved", "people", f => f.PeopleApproved),
+        ];
+        using var officer = await platform.StaffAsync("district-officer");
+        List<RehabilitationFiguresAnswer> rehabilitation = [];
+        await Testing.Wait.UntilAsync(async () =>
+                (rehabilitation = (await officer.GetFromJsonAsync<List<RehabilitationFiguresAnswer>>("/api/rehabilitation/figures?year=2019"))!)
+                .Any(f => f.Code == "eye_care" && f.PeopleScreened == 11_380), // the screenings come last
+            TimeSpan.FromSeconds(120), () => "Rehabilitation's 2019 demo never finished: " + string.Join(", ", rehabilitation.Select(f => f.Code)));
+        List<string> differences = [];
+        await Testing.Wait.UntilAsync(async () =>
+        {
+            var report = (await officer.GetFromJsonAsync<ReportAnswer>("/api/reporting/year-end/2019?format=json"))!;
+            var lines = report.Sections.SelectMany(s => s.Lines).ToList();
+            differences = [.. compared
+                .Select(c => (c, Own: c.Own(rehabilitation.Single(f => f.Code == c.Programme)),
+                    Report: lines.Where(l => l.Programme == c.Programme && l.Figures.ContainsKey(c.Measure)).Select(l => l.Figures[c.Measure].Of(c.Figure))
+                        .FirstOrDefault()))
+                .Where(x => x.Own != x.Report)
+                .Select(x => $"{x.c.Programme} {x.c.Measure} {x.c.Figure}: rehabilitation {x.Own}, report {x.Report}")];
+            return differences.Count == 0;
+        }, WithinAMinute, () => "The report's 2019 rehabilitation lines differ: " + string.Join("; ", differences));
+        await using var database = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("rehabilitation-db"));
+        await database.OpenAsync();
+        await using var days = new NpgsqlCommand(
+            """
+            select a.status, extract(year from a.decided_on)::int = 2019 and extract(year from a.completed_on)::int = 2019 as in_2019, count(*)
+            from applications a join programmes p on p.id = a.programme_id
+            where p.year = 2019 and a.submitted_by = 'demo-data' group by 1, 2
+            """, database);
+        await using var reader = await days.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("completed", true), (reader.GetString(0), reader.GetBoolean(1)));
+        Assert.False(await reader.ReadAsync(), "every demo case of 2019 is completed, decided and completed in 2019");
+        Assert.All(rehabilitation, f => Assert.True(f.PeopleApproved > 0, f.Code + " has no 2019 case"));
+    }
+
     [Fact]
     public async Task A_grant_made_through_relief_moves_the_figures_within_a_minute()
     {
@@ -250,7 +302,21 @@ public sealed class ReportingTests(PlatformFixture platform)
 
     private sealed record ReliefFiguresAnswer(List<ReliefProgrammeAnswer> Programmes);
 
-    internal sealed record FigureValues(long Count, long People, long Households, long Items, decimal Amount);
+    private sealed record RehabilitationFiguresAnswer(string Code, int PeopleApproved, decimal Approved, int PeopleFitted, int ItemsFitted,
+        decimal DevicesCost, int PeopleScreened, int Operations);
+
+    internal sealed record FigureValues(long Count, long People, long Households, long Items, decimal Amount)
+    {
+        /// <summary>One of the figures by its name: count, people, households, items or amount.</summary>
+        public decimal Of(string figure) => figure switch
+        {
+            "count" => Count,
+            "people" => People,
+            "households" => Households,
+            "items" => Items,
+            _ => Amount,
+        };
+    }
 
     internal sealed record LineAnswer(string Programme, string Text, bool HasData, Dictionary<string, FigureValues> Figures);
 

@@ -76,15 +76,6 @@ public sealed class SeedReportTests(PlatformFixture platform)
         /// <summary>A line of the report with this programme that quotes each figure with the seed's value.</summary>
         public bool IsIn(ReportingTests.ReportAnswer report) =>
             report.Sections.SelectMany(s => s.Lines).Any(line => line.Programme == Programme && Figures.All(f =>
-                line.Figures.TryGetValue(f.Measure, out var values) && ValueOf(values, f.Figure) == f.Value));
-
-        private static decimal ValueOf(ReportingTests.FigureValues values, string figure) => figure switch
-        {
-            "count" => values.Count,
-            "people" => values.People,
-            "households" => values.Households,
-            "items" => values.Items,
-            _ => values.Amount,
-        };
+                line.Figures.TryGetValue(f.Measure, out var values) && values.Of(f.Figure) == f.Value));
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Tianxin.BuildingBlocks.Hosting;
 using Tianxin.BuildingBlocks.Messaging;
 using Tianxin.BuildingBlocks.PersonalData;
 using Tianxin.Grievance.Features.Cases;

@@ -3,5 +3,6 @@ namespace Tianxin.Rehabilitation.DemoData;
 public static class DemoDataExtensions
 {
     public static IServiceCollection AddDemoData(this IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section)).AddHostedService<DemoRehabilitationSeeder>();
+        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section)).AddSingleton<Demo2019Cases>()
+            .AddHostedService<DemoRehabilitationSeeder>();
 }

@@ -13,16 +13,18 @@ using Tianxin.Rehabilitation.Features.Programmes;
 namespace Tianxin.Rehabilitation.DemoData;
 
 /// <summary>
-/// The 2019 and current-year programmes, then applications for the registry's demo persons (once their
-/// facts have arrived here) in every state, through the same handlers as the API and gRPC. Runs once.
+/// The 2019 and current-year programmes, then the 2019 report's cases (<see cref="Demo2019Cases"/>) and this year's
+/// applications for the registry's demo persons (once their facts have arrived here) in every state, through the same
+/// handlers as the API and gRPC. Runs once.
 /// </summary>
 public sealed class DemoRehabilitationSeeder(
     IHostEnvironment environment, IOptions<DemoDataOptions> options, NpgsqlDataSource dataSource, EligibilityCopy eligibility,
-    CreateProgramme createProgramme, ListProgrammes programmes, AssessNeed assessNeed, SubmitApplication submit, ApproveApplication approve, RejectApplication reject,
-    RecordSession sessions, RecordDevices devices, CompleteCase completion, TimeProvider clock, ILogger<DemoRehabilitationSeeder> logger)
+    Demo2019Cases cases2019, CreateProgramme createProgramme, ListProgrammes programmes, AssessNeed assessNeed, SubmitApplication submit,
+    ApproveApplication approve, RejectApplication reject, RecordSession sessions, RecordDevices devices, CompleteCase completion, TimeProvider clock,
+    ILogger<DemoRehabilitationSeeder> logger)
     : DemoSeeder(environment, logger)
 {
-    private const string Actor = "demo-data";
+    public const string Actor = "demo-data";
 
     protected override bool Wanted => options.Value.Applications > 0;
 
@@ -33,13 +35,28 @@ public sealed class DemoRehabilitationSeeder(
         {
             await createProgramme.HandleAsync(programme, Actor, cancellationToken); // a programme seeded before stays as it is
         }
-        if (await dataSource.Command("select exists (select 1 from applications where submitted_by = $1)", Actor).ScalarAsync<bool>(cancellationToken))
+        var seeded2019 = await SeededAsync(Demo2019Cases.Year, cancellationToken);
+        var seededThisYear = await SeededAsync(today.Year, cancellationToken);
+        if (seeded2019 && seededThisYear)
         {
             return;
         }
         var persons = await eligibility.SettledActivePersonsAsync(TimeSpan.FromSeconds(15), cancellationToken);
-        await SeedApplicationsAsync(persons, today, cancellationToken);
+        if (!seeded2019)
+        {
+            await cases2019.SeedAsync(persons, cancellationToken);
+        }
+        if (!seededThisYear)
+        {
+            await SeedApplicationsAsync(persons, today, cancellationToken);
+        }
     }
+
+    private Task<bool> SeededAsync(int year, CancellationToken cancellationToken) =>
+        dataSource.Command(
+                "select exists (select 1 from applications a join programmes p on p.id = a.programme_id where p.year = $1 and a.submitted_by = $2)",
+                year, Actor)
+            .ScalarAsync<bool>(cancellationToken);
 
     /// <summary>Each person tries the current year's programmes in turn; the n-th application ends in state n mod 5.</summary>
     private async Task SeedApplicationsAsync(List<Guid> persons, DateOnly today, CancellationToken cancellationToken)

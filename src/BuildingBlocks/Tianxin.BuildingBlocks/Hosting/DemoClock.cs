@@ -1,6 +1,9 @@
-namespace Tianxin.Grievance.DemoData;
+namespace Tianxin.BuildingBlocks.Hosting;
 
-/// <summary>The day the demo's handlers believe it is, so that 2019's cases are received, replied and called back on 2019's days.</summary>
+/// <summary>
+/// The day a demo's handlers believe it is, so that a past year's cases are received, decided and delivered on that
+/// year's days through the same handlers as the API.
+/// </summary>
 public sealed class DemoClock(TimeProvider real) : TimeProvider
 {
     private DateOnly? _day;

@@ -1,0 +1,114 @@
+using Npgsql;
+using Tianxin.BuildingBlocks;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Hosting;
+using Tianxin.BuildingBlocks.Messaging;
+using Tianxin.BuildingBlocks.Money;
+using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.Eligibility;
+using Tianxin.Rehabilitation.Features.Applications;
+using Tianxin.Rehabilitation.Features.Delivery;
+using Tianxin.Rehabilitation.Features.Needs;
+using Tianxin.Rehabilitation.Features.Programmes;
+
+namespace Tianxin.Rehabilitation.DemoData;
+
+/// <summary>
+/// The 2019 report's rehabilitation year for the demo persons, through the handlers the API and gRPC use, on 2019's
+/// days: each programme's cases for as many eligible persons as the report counts (a district with fewer gets
+/// fewer), each need assessed, approved, delivered (devices fitted to the report's count and money, sight-restoring
+/// operations) and completed, and the year's eye screenings.
+/// </summary>
+public sealed class Demo2019Cases(NpgsqlDataSource dataSource, EligibilityCopy eligibility, Outbox outbox, TimeProvider real)
+{
+    public const int Year = 2019;
+    private const int PeopleScreened = 11_380;
+    private const string Actor = DemoRehabilitationSeeder.Actor;
+    private const string Hospital = "hospital-1";
+
+    /// <param name="Items">Devices fitted in all, when the programme fits devices: one each, two for the first of them.</param>
+    private sealed record SeedProgramme(string Code, int People, int Items = 0);
+
+    /// <summary>"投入经费513.16万元为308名0-17岁贫困残疾儿童免费提供康复救助服务", "为366名残疾人适配辅具689件"…</summary>
+    private static readonly SeedProgramme[] Seed =
+    [
+        new("child_aid", 308), new("hearing_aids", 40, 40), new("prostheses", 11, 11), new("assistive_devices", 366, 689),
+        new("eye_care", 167), new("inclusive_education", 20), new("home_schooling", 30),
+    ];
+
+    private readonly DemoClock _clock = new(real);
+
+    public async Task SeedAsync(IReadOnlyList<Guid> persons, CancellationToken cancellationToken)
+    {
+        var programmes = await new ListProgrammes(dataSource).HandleAsync(Year, cancellationToken);
+        var start = 0;
+        foreach (var seed in Seed)
+        {
+            // Each programme starts further along the persons, so that one person is not in every programme.
+            await CasesAsync(programmes.Single(p => p.Code == seed.Code), seed, persons, start, cancellationToken);
+            start += persons.Count / Seed.Length;
+        }
+        await ScreeningsAsync(cancellationToken);
+        _clock.Set(null);
+    }
+
+    private async Task CasesAsync(Programme programme, SeedProgramme seed, IReadOnlyList<Guid> persons, int start, CancellationToken cancellationToken)
+    {
+        var costs = Yuan.Split(programme.Budget, seed.People);
+        var made = 0;
+        for (var i = 0; i < persons.Count && made < seed.People; i++)
+        {
+            _clock.Set(new DateOnly(Year, 1 + made % 12, 1 + made % 28));
+            var submitted = await Submit.HandleAsync(new SubmitApplicationRequest(persons[(start + i) % persons.Count], programme.Id), AreaScope.District,
+                Actor, cancellationToken);
+            if (!submitted.Succeeded)
+            {
+                continue; // not eligible in 2019
+            }
+            await DeliverAsync(programme, submitted.Value, made < seed.Items - seed.People ? 2 : 1, costs[made], seed.Items > 0, cancellationToken);
+            made++;
+        }
+    }
+
+    private async Task DeliverAsync(Programme programme, Application application, int devices, decimal cost, bool fitsDevices,
+        CancellationToken cancellationToken)
+    {
+        var day = _clock.TodayInChina();
+        var institution = programme.Institutions[0];
+        await Assess.HandleAsync(new AssessNeedRequest(application.PersonId, programme.Code, "home_visit", day), AreaScope.District, Actor, cancellationToken);
+        if (!(await Approve.HandleAsync(application.Id, new ApproveApplicationRequest(institution), AreaScope.District, Actor, cancellationToken)).Succeeded)
+        {
+            return; // the budget is spent: the application waits, as a real one would
+        }
+        if (fitsDevices)
+        {
+            await Devices.HandleAsync(institution, new RecordDevicesRequest(application.Id, programme.Name, devices, cost, day), cancellationToken);
+        }
+        if (programme.Code == "eye_care")
+        {
+            await Operation.HandleAsync(institution, new RecordOperationRequest(application.Id, day, "白内障复明手术"), cancellationToken);
+        }
+        await Complete.HandleAsync(institution, new CompleteCaseRequest(application.Id, day, "服务完成（演示数据）", null), cancellationToken);
+    }
+
+    /// <summary>"开展眼病筛查11380人次": a campaign a month, held by the contracted hospital.</summary>
+    private async Task ScreeningsAsync(CancellationToken cancellationToken)
+    {
+        for (var month = 1; month <= 12; month++)
+        {
+            var day = new DateOnly(Year, month, 15);
+            _clock.Set(day);
+            var people = PeopleScreened / 12 + (month <= PeopleScreened % 12 ? 1 : 0);
+            await Screening.HandleAsync(Hospital, new RecordScreeningRequest("eye_care", Year, $"社区卫生服务中心（第{month}期眼病筛查）", day, people), cancellationToken);
+        }
+    }
+
+    private CasesInService Cases => new(dataSource);
+    private SubmitApplication Submit => new(dataSource, eligibility, _clock);
+    private AssessNeed Assess => new(dataSource, eligibility, outbox, _clock);
+    private ApproveApplication Approve => new(dataSource, outbox, _clock);
+    private RecordDevices Devices => new(Cases, outbox, _clock);
+    private RecordOperation Operation => new(Cases, outbox, _clock);
+    private RecordScreening Screening => new(dataSource, outbox, _clock);
+    private CompleteCase Complete => new(Cases, outbox, _clock);
+}
