@@ -43,8 +43,8 @@ public sealed class SeedReportTests(PlatformFixture platform)
     /// <summary>
     /// The test platform's demo has 40 persons (`./tianxin run` has 3,000): too few for the lines that count more
     /// people than that (targeted help's 144, employment relief's 76…), which carry the demo's own smaller figures.
-    /// The rehabilitation lines have no 2019 data at all: rehabilitation's demo seeds the 2019 programmes and their
-    /// budgets, but cases only in the current year. The lines whose seed figures fit in 40 persons carry the seed's:
+    /// Rehabilitation's lines carry as many of the 40 as each programme admits (the eye care line's screenings are the
+    /// seed's 11,380, its operations not). The lines whose seed figures fit in 40 persons carry the seed's:
     /// three employment subsidies, the petitions replied to, the hotline's orders and the homes made barrier-free.
     /// </summary>
     [Fact]

@@ -30,7 +30,7 @@ public static class ReconciliationApi
                         ? TypedResults.ValidationProblem(invalid.Errors, title: invalid.Title)
                         : TypedResults.Ok(await reconcile.HandleAsync(asked, cancellationToken));
                 })
-            .WithTags("Reconciliation").RequireAuthorization(PlatformPolicies.DistrictOfficer)
+            .WithTags("Reconciliation").RequireAuthorization(DistrictFiguresPolicy.Totals)
             .WithSummary("对账 The report's figures per programme against each service's own: paying services' ledgers, rehabilitation's programme figures, grievance's records (?year=); every difference with both numbers");
         return endpoints;
     }

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tianxin.BuildingBlocks;
 using Tianxin.BuildingBlocks.Outcomes;
-using Tianxin.BuildingBlocks.Security;
 using Tianxin.Reporting.Features.Figures;
 
 namespace Tianxin.Reporting.Features.YearEnd;
@@ -14,7 +13,7 @@ public static class YearEndApi
     public static IEndpointRouteBuilder MapYearEndApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/year-end/{year:int}", DraftAsync)
-            .WithTags("Year-end report").RequireAuthorization(PlatformPolicies.DistrictOfficer)
+            .WithTags("Year-end report").RequireAuthorization(DistrictFiguresPolicy.Totals)
             .WithSummary("年度工作总结草稿 The year-end report drafted from the services' events: a page, or ?format=docx|xlsx|json")
             .Produces<YearEndReport>(contentType: "application/json");
         return endpoints;

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using OpenIddict.Abstractions;
+using Tianxin.BuildingBlocks.Areas;
+using Tianxin.BuildingBlocks.Security;
+using Tianxin.Contracts.Reporting;
+
+namespace Tianxin.Reporting.Features.Figures;
+
+/// <summary>Who reads the district's figures: its officers, and the city federation, which sees what the district sees.</summary>
+public static class DistrictFiguresPolicy
+{
+    /// <summary>Figures within the caller's area (<see cref="ScopeOf"/>): the targets.</summary>
+    public const string Name = "reporting.district-figures";
+
+    /// <summary>
+    /// The district's totals (the year-end report, the reconciliation): an officer whose account is bound to a street would
+    /// read beyond it, and would see the services' figures of that street against the district's as differences.
+    /// </summary>
+    public const string Totals = "reporting.district-totals";
+
+    public static IServiceCollection AddDistrictFiguresPolicy(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Name, policy => policy.RequireAssertion(context => IsCityFederation(context.User) || IsDistrictOfficer(context.User)))
+            .AddPolicy(Totals, policy => policy.RequireAssertion(context => IsCityFederation(context.User)
+                || (IsDistrictOfficer(context.User) && AreaScope.Of(context.User)?.Area == AreaCode.District)));
+        return services;
+    }
+
+    /// <summary>The city federation reads the whole district; a district officer their own area.</summary>
+    public static AreaScope ScopeOf(ClaimsPrincipal user) =>
+        IsCityFederation(user) ? AreaScope.District : AreaScope.Of(user) ?? AreaScope.District;
+
+    private static bool IsCityFederation(ClaimsPrincipal user) => user.HasScope(ReportingScopes.FiguresRead);
+
+    private static bool IsDistrictOfficer(ClaimsPrincipal user) =>
+        user.HasClaim(PlatformClaims.Role, PlatformRoles.DistrictOfficer) || user.HasClaim(PlatformClaims.Role, PlatformRoles.DistrictAdmin);
+}
