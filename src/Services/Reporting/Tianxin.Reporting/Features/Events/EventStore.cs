@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using Tianxin.BuildingBlocks.Persistence;
+using Tianxin.Reporting.Features.Figures;
 
 namespace Tianxin.Reporting.Features.Events;
 
@@ -11,6 +12,9 @@ public static class EventStore
 
     public static async Task AppendAsync(NpgsqlTransaction transaction, Guid messageId, object message, CancellationToken cancellationToken)
     {
+        // Before the event's row: a rebuild holds the counting lock and then waits for the events table, so taking the
+        // lock after writing the row deadlocked with it.
+        await transaction.Command($"select pg_advisory_xact_lock_shared({DistrictFigures.CountingLock})").ExecuteAsync(cancellationToken);
         var type = message.GetType();
         var stored = await transaction.Command(
             """

@@ -9,13 +9,13 @@ namespace Tianxin.Reporting.Features.Events;
 /// Writes what events count for: their facts, and the registry's persons (a row only moves to a higher
 /// version, so persons end the same whatever order their events came in), and marks the district's figures
 /// they change as stale. One statement per table for any number of events, which is what makes a rebuild of a year fast.
+/// The caller holds <see cref="DistrictFigures.CountingLock"/>: shared as events arrive, exclusive in a rebuild.
 /// </summary>
 public static class Projection
 {
     public static async Task ApplyAsync(NpgsqlTransaction transaction, IReadOnlyList<(Guid MessageId, object Message)> events,
         CancellationToken cancellationToken)
     {
-        await transaction.Command($"select pg_advisory_xact_lock_shared({DistrictFigures.CountingLock})").ExecuteAsync(cancellationToken);
         var facts = events.SelectMany(e => FactsOf.Event(e.Message).Select((fact, ordinal) => (e.MessageId, Ordinal: (short)ordinal, Fact: fact))).ToList();
         if (facts.Count > 0)
         {
