@@ -23,6 +23,7 @@ public sealed class Demo2019Cases(NpgsqlDataSource dataSource, EligibilityCopy e
 {
     public const int Year = 2019;
     private const int PeopleScreened = 11_380;
+    private const int ScreeningCampaigns = 92;
     private const string Actor = DemoRehabilitationSeeder.Actor;
     private const string Hospital = "hospital-1";
 
@@ -91,15 +92,16 @@ public sealed class Demo2019Cases(NpgsqlDataSource dataSource, EligibilityCopy e
         await Complete.HandleAsync(institution, new CompleteCaseRequest(application.Id, day, "服务完成（演示数据）", null), cancellationToken);
     }
 
-    /// <summary>"开展眼病筛查11380人次": a campaign a month, held by the contracted hospital.</summary>
+    /// <summary>"共组织眼疾筛查90余场，筛查患者11380人": 92 campaigns, one every fourth day, held by the contracted hospital.</summary>
     private async Task ScreeningsAsync(CancellationToken cancellationToken)
     {
-        for (var month = 1; month <= 12; month++)
+        for (var campaign = 0; campaign < ScreeningCampaigns; campaign++)
         {
-            var day = new DateOnly(Year, month, 15);
+            var day = new DateOnly(Year, 1, 1).AddDays(campaign * 4);
             _clock.Set(day);
-            var people = PeopleScreened / 12 + (month <= PeopleScreened % 12 ? 1 : 0);
-            await Screening.HandleAsync(Hospital, new RecordScreeningRequest("eye_care", Year, $"社区卫生服务中心（第{month}期眼病筛查）", day, people), cancellationToken);
+            var people = PeopleScreened / ScreeningCampaigns + (campaign < PeopleScreened % ScreeningCampaigns ? 1 : 0);
+            await Screening.HandleAsync(Hospital, new RecordScreeningRequest("eye_care", Year, $"社区卫生服务中心（第{campaign + 1}场眼疾筛查）", day, people),
+                cancellationToken);
         }
     }
 
