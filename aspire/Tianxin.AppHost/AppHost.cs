@@ -32,13 +32,14 @@ var rehabilitation = services.Add<Projects.Tianxin_Rehabilitation>("rehabilitati
 var employment = services.Add<Projects.Tianxin_Employment>("employment");
 var relief = services.Add<Projects.Tianxin_Relief>("relief");
 PersonalDataKeys.ApplyTo(relief, builder, storage);
-var grievance = services.Add<Projects.Tianxin_Grievance>("grievance");
-PersonalDataKeys.ApplyTo(grievance, builder, storage);
-// Their copies of the registry's facts are fed by its events: the registry publishes its demo persons once their queues are bound.
+// They consume the registry's events (their copies of its facts) and grievance's (referrals): those two start once
+// their queues are bound, so that the registry's demo persons reach every copy.
 services.StartAfter(rehabilitation);
 services.StartAfter(employment);
 services.StartAfter(relief);
 PersonalDataKeys.ApplyTo(services.Add<Projects.Tianxin_Registry>("registry"), builder, storage);
+var grievance = services.Add<Projects.Tianxin_Grievance>("grievance");
+PersonalDataKeys.ApplyTo(grievance, builder, storage);
 // The report is reconciled against the ledgers of the services that pay people, rehabilitation's programme figures and grievance's records.
 reporting.WithReference(employment).WithReference(relief).WithReference(rehabilitation).WithReference(grievance);
 

@@ -16,8 +16,8 @@ internal sealed class ServiceWiring(
     private int _wired;
 
     /// <summary>
-    /// For a service that consumes every other service's events (the reporting service): the services wired after
-    /// this call start once it is healthy, so that its queues are bound before their first events (demo data) are published.
+    /// For a service that consumes others' events: the services wired after this call start once it is healthy, so that
+    /// its queues are bound before their first events (demo data) are published; RabbitMQ drops what no queue is bound to.
     /// </summary>
     public void StartAfter(IResourceBuilder<ProjectResource> listener) => _listeners.Add(listener);
 

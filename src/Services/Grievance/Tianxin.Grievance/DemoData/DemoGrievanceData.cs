@@ -1,13 +1,13 @@
 using Npgsql;
 using Tianxin.BuildingBlocks;
 using Tianxin.BuildingBlocks.Areas;
-using Tianxin.BuildingBlocks.Outcomes;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.BuildingBlocks.Security;
 using Tianxin.Grievance.Features.Cases;
 using Tianxin.Grievance.Features.Defects;
 using Tianxin.Grievance.Features.LegalAid;
 using Tianxin.Grievance.Features.WorkOrders;
+using static Tianxin.BuildingBlocks.Hosting.DemoSteps;
 
 namespace Tianxin.Grievance.DemoData;
 
@@ -218,7 +218,4 @@ public sealed class DemoGrievanceData(NpgsqlDataSource dataSource, DemoHandlers 
 
     private Task<bool> ExistsAsync(string sql, CancellationToken cancellationToken) =>
         dataSource.Command(sql, ActorName).ScalarAsync<bool>(cancellationToken);
-
-    private static T Must<T>(Outcome<T> outcome) =>
-        outcome.Succeeded ? outcome.Value : throw new InvalidOperationException($"Demo step refused: {outcome.Failure}");
 }

@@ -15,7 +15,7 @@ namespace Tianxin.Rehabilitation.DemoData;
 /// <summary>
 /// The 2019 and current-year programmes, then the 2019 report's cases (<see cref="Demo2019Cases"/>) and this year's
 /// applications for the registry's demo persons (once their facts have arrived here) in every state, through the same
-/// handlers as the API and gRPC. Runs once.
+/// handlers as the API and gRPC. 2019 is seeded until it is complete; this year's applications once a year.
 /// </summary>
 public sealed class DemoRehabilitationSeeder(
     IHostEnvironment environment, IOptions<DemoDataOptions> options, NpgsqlDataSource dataSource, EligibilityCopy eligibility,
@@ -35,8 +35,8 @@ public sealed class DemoRehabilitationSeeder(
         {
             await createProgramme.HandleAsync(programme, Actor, cancellationToken); // a programme seeded before stays as it is
         }
-        var seeded2019 = await SeededAsync(Demo2019Cases.Year, cancellationToken);
-        var seededThisYear = await SeededAsync(today.Year, cancellationToken);
+        var seeded2019 = await cases2019.SeededAsync(cancellationToken);
+        var seededThisYear = await AppliedAsync(today.Year, cancellationToken);
         if (seeded2019 && seededThisYear)
         {
             return;
@@ -52,7 +52,7 @@ public sealed class DemoRehabilitationSeeder(
         }
     }
 
-    private Task<bool> SeededAsync(int year, CancellationToken cancellationToken) =>
+    private Task<bool> AppliedAsync(int year, CancellationToken cancellationToken) =>
         dataSource.Command(
                 "select exists (select 1 from applications a join programmes p on p.id = a.programme_id where p.year = $1 and a.submitted_by = $2)",
                 year, Actor)
