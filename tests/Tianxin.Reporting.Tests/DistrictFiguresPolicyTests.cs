@@ -25,16 +25,22 @@ public sealed class DistrictFiguresPolicyTests
         Claim[] claims = area is null ? [new(PlatformClaims.Role, role)] : [new(PlatformClaims.Role, role), new(PlatformClaims.Area, area)];
         var staff = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
 
-        Assert.Equal((figures, totals), (await AllowedAsync(staff, DistrictFiguresPolicy.Name), await AllowedAsync(staff, DistrictFiguresPolicy.Totals)));
+        Assert.Equal((figures, totals, totals), await AllowedAsync(staff));
     }
 
+    /// <summary>The federation reads the report and the targets over gRPC; the page and the reconciliation are the district staff's.</summary>
     [Fact]
-    public async Task The_city_federation_reads_the_district_s_totals_and_figures()
+    public async Task The_city_federation_reads_the_report_and_the_targets_but_not_the_staff_s_totals()
     {
         var city = new ClaimsPrincipal(new ClaimsIdentity([new Claim(OpenIddictConstants.Claims.Private.Scope, ReportingScopes.FiguresRead)], "test"));
 
-        Assert.Equal((true, true), (await AllowedAsync(city, DistrictFiguresPolicy.Name), await AllowedAsync(city, DistrictFiguresPolicy.Totals)));
+        Assert.Equal((true, false, true), await AllowedAsync(city));
     }
+
+    /// <returns>Whether the user may read the figures, the staff's totals and the report over gRPC.</returns>
+    private static async Task<(bool Figures, bool Totals, bool Report)> AllowedAsync(ClaimsPrincipal user) =>
+        (await AllowedAsync(user, DistrictFiguresPolicy.Name), await AllowedAsync(user, DistrictFiguresPolicy.Totals),
+            await AllowedAsync(user, DistrictFiguresPolicy.Report));
 
     private static async Task<bool> AllowedAsync(ClaimsPrincipal user, string policy) => (await Authorization.AuthorizeAsync(user, policy)).Succeeded;
 }

@@ -23,7 +23,7 @@ public sealed class ReportingGrpcService(ServiceInfoSource info, DraftYearEndRep
     public override Task<Protos.Common.V1.ServiceInfo> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context) =>
         info.DescribeForGrpc();
 
-    [Authorize(Policy = DistrictFiguresPolicy.Totals)]
+    [Authorize(Policy = DistrictFiguresPolicy.Report)]
     public override async Task<Proto.YearEndReport> GetYearEndReport(GetYearEndReportRequest request, ServerCallContext context)
     {
         CheckYear(request.Year);

@@ -13,17 +13,20 @@ public static class DistrictFiguresPolicy
     public const string Name = "reporting.district-figures";
 
     /// <summary>
-    /// The district's totals (the year-end report, the reconciliation): an officer whose account is bound to a street would
-    /// read beyond it, and would see the services' figures of that street against the district's as differences.
+    /// The district's totals for its staff (the year-end report's page, the reconciliation): an officer whose account is
+    /// bound to a street would read beyond it, and would see the services' figures of that street as differences.
     /// </summary>
     public const string Totals = "reporting.district-totals";
+
+    /// <summary>The year-end report over gRPC: as <see cref="Totals"/>, and the city federation.</summary>
+    public const string Report = "reporting.district-report";
 
     public static IServiceCollection AddDistrictFiguresPolicy(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Name, policy => policy.RequireAssertion(context => IsCityFederation(context.User) || IsDistrictOfficer(context.User)))
-            .AddPolicy(Totals, policy => policy.RequireAssertion(context => IsCityFederation(context.User)
-                || (IsDistrictOfficer(context.User) && AreaScope.Of(context.User)?.Area == AreaCode.District)));
+            .AddPolicy(Totals, policy => policy.RequireAssertion(context => IsWholeDistrictOfficer(context.User)))
+            .AddPolicy(Report, policy => policy.RequireAssertion(context => IsCityFederation(context.User) || IsWholeDistrictOfficer(context.User)));
         return services;
     }
 
@@ -32,6 +35,8 @@ public static class DistrictFiguresPolicy
         IsCityFederation(user) ? AreaScope.District : AreaScope.Of(user) ?? AreaScope.District;
 
     private static bool IsCityFederation(ClaimsPrincipal user) => user.HasScope(ReportingScopes.FiguresRead);
+
+    private static bool IsWholeDistrictOfficer(ClaimsPrincipal user) => IsDistrictOfficer(user) && AreaScope.Of(user)?.Area == AreaCode.District;
 
     private static bool IsDistrictOfficer(ClaimsPrincipal user) =>
         user.HasClaim(PlatformClaims.Role, PlatformRoles.DistrictOfficer) || user.HasClaim(PlatformClaims.Role, PlatformRoles.DistrictAdmin);
