@@ -64,6 +64,31 @@ public sealed class DemoDataTests(PlatformFixture platform)
         Assert.Equal(PlatformFixture.DemoPersons, persons.Length);
     }
 
+    /// <summary>
+    /// The demo's births count back from a fixed day: when they moved with the date, the holders of working age in 2019
+    /// would have gone from 23 to 22 within days, with nothing to spare for the 2019 report's 22 pension subsidies.
+    /// </summary>
+    [Fact]
+    public async Task The_demo_district_is_the_same_every_day_with_23_holders_of_working_age_in_2019()
+    {
+        await using var registry = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("registry-db"));
+        await registry.OpenAsync();
+        var births = await TextsAsync(registry, "select birth_date::text from persons where created_by = 'demo-data' order by birth_date, id_number_index");
+        await using var employment = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("employment-db"));
+        await employment.OpenAsync();
+        await using var workingAge = new NpgsqlCommand(
+            """
+            select count(*) from eligibility_persons
+            where person_id = any ($1) and grade is not null and working_age_on(sex, birth_date, '2019-01-01')
+            """, employment)
+        {
+            Parameters = { new() { Value = (await TextsAsync(registry, "select id::text from persons where created_by = 'demo-data'")).Select(Guid.Parse).ToArray() } },
+        };
+
+        Assert.Equal(["1936-04-27", "2021-11-01"], [births[0], births[^1]]);
+        Assert.Equal(23L, (long)(await workingAge.ExecuteScalarAsync())!);
+    }
+
     [Fact]
     public async Task The_demo_programmes_follow_the_2019_report_and_demo_applications_are_in_every_state()
     {

@@ -13,9 +13,9 @@ public sealed record DemoHousehold(string CommunityCode, IReadOnlyList<int> Regi
     StatusRequest? Status);
 
 /// <summary>
-/// A synthetic Tianxin District, the same on every machine (fixed seed): valid 430103 ID numbers over
-/// ninety birth years and both sexes, certificates of every category and grade, and households so that
-/// every status and special group occurs in each block of ten persons.
+/// A synthetic Tianxin District, the same on every machine (fixed seed), its persons born on the same days whenever it
+/// is made: valid 430103 ID numbers over ninety birth years and both sexes, certificates of every category and grade,
+/// and households so that every status and special group occurs in each block of ten persons.
 /// </summary>
 public sealed class DemoDistrict
 {
@@ -29,6 +29,13 @@ public sealed class DemoDistrict
     private static readonly int[] CategoryWeights = [10, 12, 2, 45, 12, 13, 6];
     private static readonly int[] GradeWeights = [10, 25, 30, 35];
 
+    /// <summary>
+    /// Births count back from a fixed day (the one they were fixed on), not from today: the 2019 figures the demo reproduces
+    /// depend on who was of working age or a child in 2019, and births that moved with the date changed them from one day to
+    /// the next. The persons age with the calendar since; certificates and household statuses still date back from today.
+    /// </summary>
+    private static readonly DateOnly BirthsCountedFrom = new(2026, 12, 7);
+
     public DemoDistrict(int persons, DateOnly today)
     {
         var random = new Random(20191231);
@@ -38,7 +45,7 @@ public sealed class DemoDistrict
         {
             // The first of every ten lives alone and is elderly; the second is cared for by an elderly relative.
             var age = i % 10 == 0 ? random.Next(60, 92) : i < 10 ? 8 + i * 5 : Weighted(random, [8, 10, 14, 18, 22, 28]) * 15 + random.Next(1, 15);
-            var birthDate = today.AddYears(-age).AddDays(-random.Next(1, 360));
+            var birthDate = BirthsCountedFrom.AddYears(-age).AddDays(-random.Next(1, 360));
             var idNumber = NewIdNumber(random, birthDate, male: i % 2 == 0, usedNumbers);
             var name = Surnames[random.Next(Surnames.Length)] + GivenName(random);
             // The third and fourth of every ten share a household (一户多残), which needs one street: one community, then.
