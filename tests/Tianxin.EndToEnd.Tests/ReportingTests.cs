@@ -164,12 +164,14 @@ public sealed class ReportingTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_certificate_s_figures_are_counted_again_in_the_background_before_anyone_drafts()
+    public async Task A_certificate_s_figures_are_counted_again_in_the_background_in_a_trace_linked_to_its_request()
     {
         using var officer = await platform.StaffAsync("district-officer");
         var person = await RegistryClient.RegisterAsync(officer, "后台统计", TestPeople.RareBirthDate(), "430103002001");
         var issuedOn = DateTime.UtcNow.AddHours(8).AddDays(-1);
-        await RegistryClient.IssueAsync(officer, person.Id, category: 2, grade: 3, on: issuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Dictionary<string, string> traces = [];
+        using var issued = await TracedCalls.SendAsync(officer, HttpMethod.Post, $"/api/registry/persons/{person.Id}/certificates",
+            new { category = 2, grade = 3, on = issuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, traces, "certificate");
         await using var reporting = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("reporting-db"));
         await reporting.OpenAsync();
 
@@ -185,6 +187,10 @@ public sealed class ReportingTests(PlatformFixture platform)
                      = (select count(*) from report_facts where year = $1 and programme = 'registry' and measure = 'certificates_issued')
                 """, issuedOn.Year),
             WithinAMinute, () => "The kept figures were never counted again in the background");
+        // The background count is a trace of its own, linked to the request whose event it counted.
+        await Testing.Wait.UntilAsync(() => Task.FromResult(platform.Otlp.Spans.Any(span => span.Service == "reporting"
+                && span.Name == "count the district's stale figures" && span.LinkedTraces.Contains(traces["certificate"]))),
+            TimeSpan.FromSeconds(30), () => "No background count links to the certificate's trace");
     }
 
     private static async Task<bool> ScalarAsync(NpgsqlConnection connection, string sql, object value)

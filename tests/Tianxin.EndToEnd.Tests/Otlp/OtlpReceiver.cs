@@ -10,8 +10,9 @@ namespace Tianxin.EndToEnd.Tests.Otlp;
 
 /// <param name="Scope">The instrumentation that made it: Npgsql, MassTransit, Microsoft.AspNetCore …</param>
 /// <param name="Failed">Its status is Error: the dashboard shows it red.</param>
+/// <param name="LinkedTraces">The traces of the spans it links to (what caused work done in a trace of its own).</param>
 public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string ParentSpanId, string Name, string Scope, bool Failed,
-    IReadOnlyDictionary<string, string> Attributes);
+    IReadOnlyDictionary<string, string> Attributes, IReadOnlyList<string> LinkedTraces);
 
 /// <param name="Category">The logger's category (the OTLP scope).</param>
 /// <param name="Severity">OTLP's severity number: 13 to 16 are warnings, 17 and above errors, which the dashboard counts red.</param>
@@ -70,7 +71,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
                 {
                     _spans.Enqueue(new ReceivedSpan(service, Convert.ToHexStringLower(span.TraceId.Span),
                         Convert.ToHexStringLower(span.SpanId.Span), Convert.ToHexStringLower(span.ParentSpanId.Span), span.Name, scope.Scope?.Name ?? "",
-                        span.Status?.Code == 2, Attributes(span.Attributes)));
+                        span.Status?.Code == 2, Attributes(span.Attributes), [.. span.Links.Select(link => Convert.ToHexStringLower(link.TraceId.Span))]));
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using Tianxin.BuildingBlocks.Persistence;
 using Tianxin.Contracts.Registry;
@@ -33,8 +34,9 @@ public static class Projection
                 facts.Select(f => f.Fact.Amount).ToArray()).ExecuteAsync(cancellationToken);
             var partitions = facts.Select(f => (f.Fact.Year, f.Fact.Programme, f.Fact.Measure)).Distinct().ToList();
             await transaction.Command(
-                "insert into report_figures_stale (year, programme, measure) select * from unnest($1::int[], $2::text[], $3::text[])",
-                partitions.Select(p => p.Year).ToArray(), partitions.Select(p => p.Programme).ToArray(), partitions.Select(p => p.Measure).ToArray())
+                    "insert into report_figures_stale (year, programme, measure, trace_parent) select *, $4 from unnest($1::int[], $2::text[], $3::text[])",
+                    partitions.Select(p => p.Year).ToArray(), partitions.Select(p => p.Programme).ToArray(), partitions.Select(p => p.Measure).ToArray(),
+                    Cause)
                 .ExecuteAsync(cancellationToken);
         }
 
@@ -60,8 +62,8 @@ public static class Projection
                     where report_persons.version < excluded.version
                     returning person_id, community_code, household_id
                 )
-                insert into report_figures_stale (year, programme, measure)
-                select distinct f.year, f.programme, f.measure
+                insert into report_figures_stale (year, programme, measure, trace_parent)
+                select distinct f.year, f.programme, f.measure, $10
                 from changed c left join before b on b.person_id = c.person_id join report_facts f on f.person_id = c.person_id
                 where b.person_id is null or b.community_code <> c.community_code or b.household_id is distinct from c.household_id
                 """,
@@ -69,7 +71,10 @@ public static class Projection
                 persons.Select(p => p.BirthDate).ToArray(), persons.Select(p => p.Status).ToArray(), persons.Select(p => p.Category).ToArray(),
                 persons.Select(p => p.Grade).ToArray(),
                 persons.Select(p => string.Join(',', p.HouseholdFlags)).ToArray(),
-                persons.Select(p => p.Version).ToArray()).ExecuteAsync(cancellationToken);
+                persons.Select(p => p.Version).ToArray(), Cause).ExecuteAsync(cancellationToken);
         }
     }
+
+    /// <summary>The trace of the event being projected (its consumer's span), which the count of what it marked links to.</summary>
+    private static string? Cause => Activity.Current?.Id;
 }

@@ -22,7 +22,12 @@ public sealed class DistrictFiguresRefresh(NpgsqlDataSource dataSource, ILogger<
         {
             return 0;
         }
-        using var activity = Source.StartActivity("count the district's stale figures");
+        // A trace of its own, linked to the events' traces that marked what it counts (a span holds at most 128 links).
+        var causes = await dataSource.Command("select distinct trace_parent from report_figures_stale where trace_parent is not null limit 128")
+            .ReadAllAsync(r => r.GetString(0), cancellationToken);
+        var links = causes.Select(cause => ActivityContext.TryParse(cause, null, out var context) ? new ActivityLink(context) : (ActivityLink?)null)
+            .OfType<ActivityLink>().ToList();
+        using var activity = Source.StartActivity("count the district's stale figures", ActivityKind.Internal, parentContext: default, links: links);
         return await DistrictFigures.RefreshAllAsync(dataSource, cancellationToken);
     }
 }
