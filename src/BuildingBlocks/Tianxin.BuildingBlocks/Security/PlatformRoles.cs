@@ -16,6 +16,9 @@ public static class PlatformRoles
     /// <summary>运维: keeps the platform running (dead letters, outbox).</summary>
     public const string Operator = "operator";
 
+    /// <summary>The district federation's own staff: programmes, budgets and the district's figures.</summary>
+    public static IReadOnlyList<string> District { get; } = [DistrictAdmin, DistrictOfficer];
+
     /// <summary>Staff who work with residents and may change their records: not auditors, not operators.</summary>
     public static IReadOnlyList<string> Caseworkers { get; } = [DistrictAdmin, DistrictOfficer, StreetStaff, CommunityStaff];
 

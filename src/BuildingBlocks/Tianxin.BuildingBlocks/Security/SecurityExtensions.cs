@@ -42,7 +42,7 @@ public static class SecurityExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PlatformPolicies.Staff, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.All))
             .AddPolicy(PlatformPolicies.Caseworker, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.Caseworkers))
-            .AddPolicy(PlatformPolicies.DistrictOfficer, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.DistrictOfficer, PlatformRoles.DistrictAdmin))
+            .AddPolicy(PlatformPolicies.DistrictOfficer, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.District))
             .AddPolicy(PlatformPolicies.Auditor, policy => policy.RequireClaim(PlatformClaims.Role, PlatformRoles.Auditor, PlatformRoles.DistrictAdmin))
             .AddPolicy(PlatformPolicies.Operator, policy => policy
                 .AddAuthenticationSchemes(CachedTokenAuthentication.SchemeName, OpsKeyAuthentication.SchemeName)

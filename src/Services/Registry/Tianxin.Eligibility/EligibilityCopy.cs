@@ -40,12 +40,12 @@ public sealed class EligibilityCopy(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<List<Guid>> SettledActivePersonsAsync(TimeSpan poll, CancellationToken cancellationToken)
     {
-        string? previous = null;
+        (long Persons, decimal Versions)? previous = null;
         while (true)
         {
-            var state = await dataSource.Command("select count(*) || '/' || coalesce(sum(facts_version), 0) from eligibility_persons")
-                .ScalarAsync<string>(cancellationToken);
-            if (state != "0/0" && state == previous)
+            var state = (await dataSource.Command("select count(*), coalesce(sum(facts_version), 0) from eligibility_persons")
+                .ReadAllAsync(r => (Persons: r.GetInt64(0), Versions: r.GetDecimal(1)), cancellationToken)).Single();
+            if (state.Persons > 0 && state == previous)
             {
                 return await dataSource.Command("select person_id from eligibility_persons where status = 'active' order by person_id")
                     .ReadAllAsync(reader => reader.Get<Guid>("person_id"), cancellationToken);

@@ -38,6 +38,5 @@ public static class DistrictFiguresPolicy
 
     private static bool IsWholeDistrictOfficer(ClaimsPrincipal user) => IsDistrictOfficer(user) && AreaScope.Of(user)?.Area == AreaCode.District;
 
-    private static bool IsDistrictOfficer(ClaimsPrincipal user) =>
-        user.HasClaim(PlatformClaims.Role, PlatformRoles.DistrictOfficer) || user.HasClaim(PlatformClaims.Role, PlatformRoles.DistrictAdmin);
+    private static bool IsDistrictOfficer(ClaimsPrincipal user) => PlatformRoles.District.Any(role => user.HasClaim(PlatformClaims.Role, role));
 }

@@ -17,14 +17,14 @@ public sealed class DistrictFiguresRefresh(NpgsqlDataSource dataSource, ILogger<
 
     protected override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        // Only a tick that finds something stale is traced: the first query runs outside any activity.
-        if (!await dataSource.Command("select exists (select 1 from report_figures_stale)").ScalarAsync<bool>(cancellationToken))
+        // Only a tick that finds something stale is traced: this query runs outside any activity. The count is a trace of
+        // its own, linked to the traces of the events that marked what it counts (a span holds at most 128 links).
+        var causes = await dataSource.Command("select distinct trace_parent from report_figures_stale limit 128")
+            .ReadAllAsync(r => r.NullableString("trace_parent"), cancellationToken);
+        if (causes.Count == 0)
         {
             return 0;
         }
-        // A trace of its own, linked to the events' traces that marked what it counts (a span holds at most 128 links).
-        var causes = await dataSource.Command("select distinct trace_parent from report_figures_stale where trace_parent is not null limit 128")
-            .ReadAllAsync(r => r.GetString(0), cancellationToken);
         var links = causes.Select(cause => ActivityContext.TryParse(cause, null, out var context) ? new ActivityLink(context) : (ActivityLink?)null)
             .OfType<ActivityLink>().ToList();
         using var activity = Source.StartActivity("count the district's stale figures", ActivityKind.Internal, parentContext: default, links: links);
